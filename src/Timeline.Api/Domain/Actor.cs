@@ -1,0 +1,26 @@
+namespace Timeline.Api.Domain;
+
+/// <summary>A person, state, organisation or media outlet, with the other spellings of its name.</summary>
+public sealed class Actor
+{
+    public long Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary><see cref="TextFolding.Fold"/> of <see cref="Name"/>, for accent-insensitive search.</summary>
+    public string FoldedName { get; set; } = "";
+    public ActorKind Kind { get; set; }
+    public string? Description { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<ActorAlias> Aliases { get; set; } = [];
+}
+
+/// <summary>Another spelling of an actor's name: a transliteration or another script.</summary>
+public sealed class ActorAlias
+{
+    public long Id { get; set; }
+    public long ActorId { get; set; }
+    public required string Name { get; set; }
+    public required string FoldedName { get; set; }
+}

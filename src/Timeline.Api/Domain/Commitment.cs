@@ -1,0 +1,54 @@
+namespace Timeline.Api.Domain;
+
+/// <summary>
+/// A promise made in an event. Its status is never stored on it: the current status is the latest
+/// assessment, and the status on any past date is the latest assessment up to that date.
+/// </summary>
+public sealed class Commitment
+{
+    public long Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Description { get; set; }
+    public CommitmentCategory Category { get; set; }
+    public long? MadeInEventId { get; set; }
+    public Event? MadeInEvent { get; set; }
+    public string? DueText { get; set; }
+    public DateOnly? DueStart { get; set; }
+    public DateOnly? DueEnd { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<TimelineStory> Timelines { get; set; } = [];
+    public List<Actor> Parties { get; set; } = [];
+    public List<Assessment> Assessments { get; set; } = [];
+
+    public void SetDue(EdtfDate? due)
+    {
+        DueText = due?.Text;
+        DueStart = due?.Start;
+        DueEnd = due?.End;
+    }
+}
+
+/// <summary>
+/// One entry of a commitment's append-only status history: what the status was from a date on, and why.
+/// An assessment counts for "as of D" once its latest possible day is on or before D.
+/// </summary>
+public sealed class Assessment : IDated
+{
+    public long Id { get; set; }
+    public long CommitmentId { get; set; }
+    public CommitmentStatus Status { get; set; }
+    public string DateText { get; set; } = "";
+    public DateOnly DateStart { get; set; }
+    public DateOnly DateEnd { get; set; }
+    public required string Summary { get; set; }
+    public long? EventId { get; set; }
+    public Event? Event { get; set; }
+    public Confidence? Confidence { get; set; }
+    public string? Note { get; set; }
+    public required string RecordedBy { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public List<Source> Sources { get; set; } = [];
+}
