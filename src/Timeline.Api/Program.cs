@@ -1,6 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Timeline.Api.Cli;
+using Timeline.Api.Infrastructure;
 
-app.MapGet("/", () => "Hello World!");
+// Command-line verbs (import, openapi) share the web host's configuration and services.
+if (CommandLine.IsVerb(args))
+    return await CommandLine.RunAsync(args);
 
-app.Run();
+var app = TimelineApp.Build(args);
+await app.Services.InitialiseDatabaseAsync();
+app.Lifetime.ApplicationStarted.Register(() => TimelineApp.LogSwaggerUrl(app));
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Timeline.Api.Domain;
+
+namespace Timeline.Api.Data.Configurations;
+
+public sealed class TimelineConfiguration : IEntityTypeConfiguration<TimelineStory>
+{
+    public void Configure(EntityTypeBuilder<TimelineStory> builder)
+    {
+        builder.ToTable("Timelines");
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.Slug).HasMaxLength(120);
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Language).HasMaxLength(35);
+
+        builder.HasMany(t => t.Events).WithMany(e => e.Timelines).UsingEntity(
+            "TimelineEvents",
+            r => r.HasOne(typeof(Event)).WithMany().HasForeignKey("EventId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(TimelineStory)).WithMany().HasForeignKey("TimelineId").OnDelete(DeleteBehavior.Cascade),
+            j =>
+            {
+                j.HasKey("TimelineId", "EventId");
+                j.HasIndex("EventId");
+            });
+        builder.HasMany(t => t.Commitments).WithMany(c => c.Timelines).UsingEntity(
+            "TimelineCommitments",
+            r => r.HasOne(typeof(Commitment)).WithMany().HasForeignKey("CommitmentId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(TimelineStory)).WithMany().HasForeignKey("TimelineId").OnDelete(DeleteBehavior.Cascade),
+            j =>
+            {
+                j.HasKey("TimelineId", "CommitmentId");
+                j.HasIndex("CommitmentId");
+            });
+        builder.HasMany(t => t.Quotes).WithMany(q => q.Timelines).UsingEntity(
+            "TimelineQuotes",
+            r => r.HasOne(typeof(Quote)).WithMany().HasForeignKey("QuoteId").OnDelete(DeleteBehavior.Cascade),
+            l => l.HasOne(typeof(TimelineStory)).WithMany().HasForeignKey("TimelineId").OnDelete(DeleteBehavior.Cascade),
+            j =>
+            {
+                j.HasKey("TimelineId", "QuoteId");
+                j.HasIndex("QuoteId");
+            });
+    }
+}

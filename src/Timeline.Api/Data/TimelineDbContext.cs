@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Domain;
+
+namespace Timeline.Api.Data;
+
+public sealed class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : DbContext(options)
+{
+    public DbSet<TimelineStory> Timelines => Set<TimelineStory>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<EventTag> EventTags => Set<EventTag>();
+    public DbSet<EventActor> EventActors => Set<EventActor>();
+    public DbSet<EventRelation> EventRelations => Set<EventRelation>();
+    public DbSet<Commitment> Commitments => Set<Commitment>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Actor> Actors => Set<Actor>();
+    public DbSet<ActorAlias> ActorAliases => Set<ActorAlias>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Quote> Quotes => Set<Quote>();
+    public DbSet<SearchHit> SearchHits => Set<SearchHit>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their kebab-case wire values, so the database reads like the API.
+        configurationBuilder.Properties<EventStatus>().HaveConversion<KebabEnumConverter<EventStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<EventKind>().HaveConversion<KebabEnumConverter<EventKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ActorRole>().HaveConversion<KebabEnumConverter<ActorRole>>().HaveMaxLength(32);
+        configurationBuilder.Properties<EventRelationKind>().HaveConversion<KebabEnumConverter<EventRelationKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<CommitmentStatus>().HaveConversion<KebabEnumConverter<CommitmentStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<CommitmentCategory>().HaveConversion<KebabEnumConverter<CommitmentCategory>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ActorKind>().HaveConversion<KebabEnumConverter<ActorKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<Confidence>().HaveConversion<KebabEnumConverter<Confidence>>().HaveMaxLength(16);
+    }
+}

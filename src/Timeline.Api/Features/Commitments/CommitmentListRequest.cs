@@ -1,0 +1,115 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Commitments;
+
+/// <summary>The filters every list of commitments takes.</summary>
+public abstract class CommitmentListRequest : IPagedRequest
+{
+    /// <summary>Only commitments with this status on the <c>asOf</c> day: not-started, in-progress, stalled, partially-materialised, materialised, abandoned.</summary>
+    [QueryParam]
+    public string? Status { get; set; }
+
+    /// <summary>Only commitments in this category: political, economic, monetary, defence, legal, social.</summary>
+    [QueryParam]
+    public string? Category { get; set; }
+
+    /// <summary>Only commitments this actor (slug) is a party to.</summary>
+    [QueryParam]
+    public string? Party { get; set; }
+
+    /// <summary>Report each status as recorded up to this EDTF date (its last day); without it, the current status.</summary>
+    [QueryParam]
+    public string? AsOf { get; set; }
+
+    /// <summary>Full-text search in titles and descriptions.</summary>
+    [QueryParam]
+    public string? Q { get; set; }
+
+    [QueryParam]
+    public int? Limit { get; set; }
+
+    [QueryParam]
+    public string? Cursor { get; set; }
+}
+
+/// <summary>The sort key of the last commitment on a page (commitments keep the order they were made in).</summary>
+public sealed record CommitmentCursor(long Id);
+
+public abstract class CommitmentListValidator<TRequest> : Validator<TRequest> where TRequest : CommitmentListRequest
+{
+    protected CommitmentListValidator()
+    {
+        Include(new PagingValidator<CommitmentCursor>());
+        RuleFor(r => r.Status).MustBeOneOf<TRequest, CommitmentStatus>();
+        RuleFor(r => r.Category).MustBeOneOf<TRequest, CommitmentCategory>();
+        RuleFor(r => r.AsOf).MustBeEdtf();
+        RuleFor(r => r.Party).MaximumLength(120);
+        RuleFor(r => r.Q).MaximumLength(200);
+    }
+}
+
+/// <summary>Runs a commitment list over any starting set of commitments.</summary>
+public static class CommitmentList
+{
+    public static async Task<PageResponse<CommitmentSummaryResponse>> PageAsync(
+        TimelineDbContext db,
+        IFullTextSearch search,
+        IQueryable<Commitment> commitments,
+        CommitmentListRequest request,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var query = commitments.AsNoTracking();
+        if (request.Category is not null)
+        {
+            var category = Kebab.Parse<CommitmentCategory>(request.Category);
+            query = query.Where(c => c.Category == category);
+        }
+
+        if (request.Party is not null)
+            query = query.Where(c => c.Parties.Any(p => p.Slug == request.Party));
+        if (request.Q is not null)
+        {
+            var matches = search.Match(db, request.Q, SearchKinds.Commitment);
+            query = matches is null ? query.Where(_ => false) : query.Where(c => matches.Select(m => m.Slug).Contains(c.Slug));
+        }
+
+        if (Paging.TryDecode<CommitmentCursor>(request.Cursor, out var after))
+            query = query.Where(c => c.Id > after.Id);
+
+        var asOf = DateQuery.AsOf(request.AsOf);
+        var withStatus = query.WithStatusAsOf(asOf);
+        if (request.Status is not null)
+        {
+            var status = Kebab.Parse<CommitmentStatus>(request.Status);
+            withStatus = withStatus.Where(r => r.Status == status);
+        }
+
+        // Two steps keep the page in the order commitments were made (by id) without exposing ids:
+        // the page's keys first, then their projections.
+        var limit = Paging.LimitOf(request);
+        var keys = await withStatus
+            .OrderBy(r => r.Commitment.Id)
+            .Select(r => new { r.Commitment.Id, r.Commitment.Slug })
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+        var page = Paging.ToPage(context, keys, limit, k => new CommitmentCursor(k.Id));
+        var slugs = page.Items.Select(k => k.Slug).ToList();
+        var items = await db.Commitments.AsNoTracking()
+            .Where(c => slugs.Contains(c.Slug))
+            .WithStatusAsOf(asOf)
+            .Select(CommitmentSummaryResponse.Projection)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var bySlug = items.ToDictionary(i => i.Slug, StringComparer.Ordinal);
+        return new PageResponse<CommitmentSummaryResponse> { Items = [.. slugs.Select(s => bySlug[s])], NextCursor = page.NextCursor };
+    }
+}

@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+
+namespace Timeline.Api.Features.Commitments;
+
+/// <summary>A commitment with its status on the day asked for (today when no <c>asOf</c> is given).</summary>
+public class CommitmentSummaryResponse
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required CommitmentCategory Category { get; init; }
+    public required IReadOnlyList<ActorRefResponse> Parties { get; init; }
+
+    /// <summary>The event or document that made the commitment.</summary>
+    public EventRefResponse? MadeIn { get; init; }
+    public DateResponse? Due { get; init; }
+
+    /// <summary>The status recorded up to the day asked for; null when nothing had been recorded by then.</summary>
+    public CommitmentStatus? Status { get; init; }
+
+    /// <summary>Date of the assessment that gave the status.</summary>
+    public DateResponse? StatusDate { get; init; }
+    public required IReadOnlyList<string> Timelines { get; init; }
+
+    public static readonly Expression<Func<CommitmentAsOf, CommitmentSummaryResponse>> Projection = r => new CommitmentSummaryResponse
+    {
+        Slug = r.Commitment.Slug,
+        Title = r.Commitment.Title,
+        Description = r.Commitment.Description,
+        Category = r.Commitment.Category,
+        Parties = r.Commitment.Parties.OrderBy(p => p.Name).Select(p => new ActorRefResponse { Slug = p.Slug, Name = p.Name }).ToList(),
+        MadeIn = r.Commitment.MadeInEvent == null ? null : new EventRefResponse
+        {
+            Slug = r.Commitment.MadeInEvent.Slug,
+            Title = r.Commitment.MadeInEvent.Title,
+            Date = DateResponse.From(r.Commitment.MadeInEvent.DateText),
+            Status = r.Commitment.MadeInEvent.Status,
+        },
+        Due = DateResponse.FromOptional(r.Commitment.DueText),
+        Status = r.Status,
+        StatusDate = DateResponse.FromOptional(r.StatusDate),
+        Timelines = r.Commitment.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
+    };
+}
+
+/// <summary>One entry of a commitment's status history.</summary>
+public sealed class AssessmentResponse
+{
+    public required long Id { get; init; }
+    public required CommitmentStatus Status { get; init; }
+
+    /// <summary>From when this status held.</summary>
+    public required DateResponse Date { get; init; }
+    public required string Summary { get; init; }
+
+    /// <summary>The event that moved the status, if any.</summary>
+    public EventRefResponse? Event { get; init; }
+    public Confidence? Confidence { get; init; }
+
+    /// <summary>Caveats: low confidence, unverified claims, disagreeing sources.</summary>
+    public string? Note { get; init; }
+    public required IReadOnlyList<SourceResponse> Sources { get; init; }
+    public required string RecordedBy { get; init; }
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public static readonly Expression<Func<Assessment, AssessmentResponse>> Projection = a => new AssessmentResponse
+    {
+        Id = a.Id,
+        Status = a.Status,
+        Date = DateResponse.From(a.DateText),
+        Summary = a.Summary,
+        Event = a.Event == null ? null : new EventRefResponse
+        {
+            Slug = a.Event.Slug,
+            Title = a.Event.Title,
+            Date = DateResponse.From(a.Event.DateText),
+            Status = a.Event.Status,
+        },
+        Confidence = a.Confidence,
+        Note = a.Note,
+        Sources = a.Sources.OrderBy(s => s.Url).Select(s => new SourceResponse
+        {
+            Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+        }).ToList(),
+        RecordedBy = a.RecordedBy,
+        RecordedAt = a.RecordedAt,
+    };
+}

@@ -1,0 +1,75 @@
+using FastEndpoints;
+using FluentValidation;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Events;
+
+/// <summary>The filters every list of events takes (all events, a timeline's, an actor's).</summary>
+public abstract class EventListRequest : IPagedRequest
+{
+    /// <summary>Events that may end on or after this EDTF date (<c>2019-12</c> = from 1 December 2019).</summary>
+    [QueryParam]
+    public string? From { get; set; }
+
+    /// <summary>Events that may start on or before this EDTF date (<c>2019-12</c> = up to 31 December 2019).</summary>
+    [QueryParam]
+    public string? To { get; set; }
+
+    /// <summary>Only events this actor (slug) took part in.</summary>
+    [QueryParam]
+    public string? Actor { get; set; }
+
+    /// <summary>Only events with this tag.</summary>
+    [QueryParam]
+    public string? Tag { get; set; }
+
+    /// <summary>Only events of this kind (treaty, signing, meeting, summit, talks, poll, ...).</summary>
+    [QueryParam]
+    public string? Kind { get; set; }
+
+    /// <summary>Only events with this status: occurred, planned, cancelled, postponed.</summary>
+    [QueryParam]
+    public string? Status { get; set; }
+
+    /// <summary>Full-text search in titles, summaries and places (accent-insensitive, prefix matching).</summary>
+    [QueryParam]
+    public string? Q { get; set; }
+
+    /// <summary><c>date</c> (oldest first, the default) or <c>-date</c> (newest first).</summary>
+    [QueryParam]
+    public string? Sort { get; set; }
+
+    [QueryParam]
+    public int? Limit { get; set; }
+
+    [QueryParam]
+    public string? Cursor { get; set; }
+}
+
+/// <summary>The sort key of the last event on a page.</summary>
+public sealed record EventCursor(DateOnly Date, string Slug);
+
+/// <summary>Checks the shape of the event filters; lists add their own rules.</summary>
+public abstract class EventListValidator<TRequest> : Validator<TRequest> where TRequest : EventListRequest
+{
+    protected EventListValidator()
+    {
+        Include(new PagingValidator<EventCursor>());
+        RuleFor(r => r.From).MustBeEdtf();
+        RuleFor(r => r.To).MustBeEdtf();
+        RuleFor(r => r.To)
+            .Must((r, to) => DateQuery.EndOf(to) >= DateQuery.StartOf(r.From))
+            .When(r => EdtfDate.TryParse(r.From, out _, out _) && EdtfDate.TryParse(r.To, out _, out _))
+            .WithMessage("to must not be before from.");
+        RuleFor(r => r.Kind).MustBeOneOf<TRequest, EventKind>();
+        RuleFor(r => r.Status).MustBeOneOf<TRequest, EventStatus>();
+        RuleFor(r => r.Sort)
+            .Must(s => s is null or "date" or "-date")
+            .WithMessage("sort must be date or -date.");
+        RuleFor(r => r.Q).MaximumLength(200);
+        RuleFor(r => r.Actor).MaximumLength(120);
+        RuleFor(r => r.Tag).MaximumLength(120);
+    }
+}

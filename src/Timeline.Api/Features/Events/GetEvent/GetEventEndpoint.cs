@@ -1,0 +1,123 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Events.GetEvent;
+
+public sealed class GetEventRequest
+{
+    public string Slug { get; set; } = "";
+}
+
+/// <summary>An event with everything linked to it.</summary>
+public sealed class EventResponse : EventSummaryResponse
+{
+    public required IReadOnlyList<SourceResponse> Sources { get; init; }
+
+    /// <summary>Commitments made in this event.</summary>
+    public required IReadOnlyList<CommitmentRefResponse> Commitments { get; init; }
+
+    /// <summary>Commitments whose status this event moved.</summary>
+    public required IReadOnlyList<CommitmentRefResponse> Assessed { get; init; }
+    public required IReadOnlyList<QuoteRefResponse> Quotes { get; init; }
+
+    /// <summary>Typed links to other events, both ways: <c>direction</c> says whether this event is the subject.</summary>
+    public required IReadOnlyList<RelatedEventResponse> Related { get; init; }
+}
+
+public sealed class QuoteRefResponse
+{
+    public required string Slug { get; init; }
+    public required string Text { get; init; }
+    public required ActorRefResponse Speaker { get; init; }
+}
+
+public sealed class RelatedEventResponse
+{
+    /// <summary>Read as "this event is &lt;relation&gt; the other" when direction is <c>outgoing</c>, and the other way round when <c>incoming</c>.</summary>
+    public required EventRelationKind Relation { get; init; }
+    public required string Direction { get; init; }
+    public required EventRefResponse Event { get; init; }
+}
+
+public sealed class GetEventEndpoint(TimelineDbContext db) : Endpoint<GetEventRequest, EventResponse>
+{
+    public override void Configure()
+    {
+        Get("/events/{slug}");
+        AllowAnonymous();
+        Description(d => d.WithName("getEvent").ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Get an event";
+            s.Description = "An event with its actors, sources, the commitments made or assessed in it, quotes and related events.";
+        });
+    }
+
+    public override async Task HandleAsync(GetEventRequest req, CancellationToken ct)
+    {
+        var summary = await db.Events.AsNoTracking().Where(e => e.Slug == req.Slug)
+            .Select(EventSummaryResponse.Projection).AsSplitQuery().SingleOrDefaultAsync(ct);
+        if (summary is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("event", req.Slug));
+            return;
+        }
+
+        var details = await db.Events.AsNoTracking().Where(e => e.Slug == req.Slug).Select(e => new
+        {
+            Sources = e.Sources.OrderBy(s => s.Url).Select(s => new SourceResponse
+            {
+                Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+            }).ToList(),
+            Commitments = db.Commitments.Where(c => c.MadeInEventId == e.Id).OrderBy(c => c.Id)
+                .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToList(),
+            Assessed = db.Commitments.Where(c => c.Assessments.Any(a => a.EventId == e.Id)).OrderBy(c => c.Id)
+                .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToList(),
+            Quotes = db.Quotes.Where(q => q.EventId == e.Id).OrderBy(q => q.Slug).Select(q => new QuoteRefResponse
+            {
+                Slug = q.Slug, Text = q.Text, Speaker = new ActorRefResponse { Slug = q.Speaker!.Slug, Name = q.Speaker.Name },
+            }).ToList(),
+            Outgoing = e.Relations.Select(r => new { r.Relation, r.RelatedEvent!.Slug, r.RelatedEvent.Title, r.RelatedEvent.DateText, r.RelatedEvent.Status }).ToList(),
+            Incoming = db.EventRelations.Where(r => r.RelatedEventId == e.Id)
+                .Join(db.Events, r => r.EventId, other => other.Id, (r, other) => new { r.Relation, other.Slug, other.Title, other.DateText, other.Status })
+                .ToList(),
+        }).AsSplitQuery().SingleAsync(ct);
+
+        var related = details.Outgoing.Select(r => Related(r.Relation, "outgoing", r.Slug, r.Title, r.DateText, r.Status))
+            .Concat(details.Incoming.Select(r => Related(r.Relation, "incoming", r.Slug, r.Title, r.DateText, r.Status)))
+            .OrderBy(r => r.Event.Date.Start).ThenBy(r => r.Event.Slug, StringComparer.Ordinal)
+            .ToList();
+
+        await Send.OkAsync(new EventResponse
+        {
+            Slug = summary.Slug,
+            Title = summary.Title,
+            Summary = summary.Summary,
+            Date = summary.Date,
+            Kind = summary.Kind,
+            Status = summary.Status,
+            Place = summary.Place,
+            Confidence = summary.Confidence,
+            Note = summary.Note,
+            Tags = summary.Tags,
+            Actors = summary.Actors,
+            Timelines = summary.Timelines,
+            Sources = details.Sources,
+            Commitments = details.Commitments,
+            Assessed = details.Assessed,
+            Quotes = details.Quotes,
+            Related = related,
+        }, ct);
+    }
+
+    private static RelatedEventResponse Related(EventRelationKind relation, string direction, string slug, string title, string date, EventStatus status) => new()
+    {
+        Relation = relation,
+        Direction = direction,
+        Event = new EventRefResponse { Slug = slug, Title = title, Date = DateResponse.From(date), Status = status },
+    };
+}

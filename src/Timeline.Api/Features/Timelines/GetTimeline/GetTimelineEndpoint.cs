@@ -1,0 +1,35 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Timelines.GetTimeline;
+
+public sealed class GetTimelineRequest
+{
+    public string Slug { get; set; } = "";
+}
+
+public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTimelineRequest, TimelineResponse>
+{
+    public override void Configure()
+    {
+        Get("/timelines/{slug}");
+        AllowAnonymous();
+        Description(d => d.WithName("getTimeline").ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Get a timeline";
+            s.Description = "A timeline with the number of its events and commitments.";
+        });
+    }
+
+    public override async Task HandleAsync(GetTimelineRequest req, CancellationToken ct)
+    {
+        var timeline = await db.Timelines.AsNoTracking().Where(t => t.Slug == req.Slug).Select(TimelineResponse.Projection).SingleOrDefaultAsync(ct);
+        if (timeline is null)
+            await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
+        else
+            await Send.OkAsync(timeline, ct);
+    }
+}

@@ -1,0 +1,45 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Features.Events;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Timelines.ListTimelineEvents;
+
+public sealed class ListTimelineEventsRequest : EventListRequest
+{
+    public string Slug { get; set; } = "";
+}
+
+public sealed class ListTimelineEventsValidator : EventListValidator<ListTimelineEventsRequest>;
+
+public sealed class ListTimelineEventsEndpoint(TimelineDbContext db, IFullTextSearch search)
+    : Endpoint<ListTimelineEventsRequest, PageResponse<EventSummaryResponse>>
+{
+    public override void Configure()
+    {
+        Get("/timelines/{slug}/events");
+        AllowAnonymous();
+        Description(d => d.WithName("listTimelineEvents")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "List a timeline's events";
+            s.Description = "The timeline's events in date order, with the same filters as the event list.";
+        });
+    }
+
+    public override async Task HandleAsync(ListTimelineEventsRequest req, CancellationToken ct)
+    {
+        if (!await db.Timelines.AnyAsync(t => t.Slug == req.Slug, ct))
+        {
+            await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
+            return;
+        }
+
+        await Send.OkAsync(await EventList.PageAsync(db, search, db.Events.InTimeline(req.Slug), req, HttpContext, ct), ct);
+    }
+}

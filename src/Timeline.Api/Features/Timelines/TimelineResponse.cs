@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+using Timeline.Api.Domain;
+
+namespace Timeline.Api.Features.Timelines;
+
+/// <summary>A timeline: one story of events and commitments.</summary>
+public sealed class TimelineResponse
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>BCP 47 language tag of the texts.</summary>
+    public required string Language { get; init; }
+    public required int EventCount { get; init; }
+    public required int CommitmentCount { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public static readonly Expression<Func<TimelineStory, TimelineResponse>> Projection = t => new TimelineResponse
+    {
+        Slug = t.Slug,
+        Title = t.Title,
+        Description = t.Description,
+        Language = t.Language,
+        EventCount = t.Events.Count,
+        CommitmentCount = t.Commitments.Count,
+        UpdatedAt = t.UpdatedAt,
+    };
+}

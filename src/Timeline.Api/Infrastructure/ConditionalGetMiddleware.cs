@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace Timeline.Api.Infrastructure;
+
+/// <summary>
+/// Gives every successful GET an <c>ETag</c> (a hash of the body) and a <c>Cache-Control</c>, and
+/// answers <c>If-None-Match</c> with 304. Hashing the body keeps the tag exact whatever produced it;
+/// the output cache in front of this stores the headers, so cached reads cost no hashing.
+/// </summary>
+public sealed class ConditionalGetMiddleware(RequestDelegate next)
+{
+    public const string DefaultCacheControl = "public, max-age=60";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var response = context.Response;
+        var original = response.Body;
+        await using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag))
+        {
+            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
+            response.Headers.ETag = etag.ToString();
+            if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
+                response.Headers.CacheControl = DefaultCacheControl;
+
+            if (Matches(context.Request, etag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.Remove(HeaderNames.ContentType);
+                return;
+            }
+        }
+
+        if (response.StatusCode >= 400 && !response.Headers.ContainsKey(HeaderNames.CacheControl))
+            response.Headers.CacheControl = "no-store";
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static bool Matches(HttpRequest request, EntityTagHeaderValue etag)
+    {
+        var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
+        return ifNoneMatch.Any(candidate => candidate.Equals(EntityTagHeaderValue.Any) || candidate.Compare(etag, useStrongComparison: false));
+    }
+}

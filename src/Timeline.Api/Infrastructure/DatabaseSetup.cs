@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Import;
+using Timeline.Api.Data.Search;
+
+namespace Timeline.Api.Infrastructure;
+
+public static partial class DatabaseSetup
+{
+    public const string DefaultConnectionString = "Data Source=timeline.db";
+
+    public static IServiceCollection AddTimelineDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported yet; use 'Sqlite'.");
+
+        var connection = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Timeline") ?? DefaultConnectionString)
+        {
+            ForeignKeys = true,
+        };
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddDbContext<TimelineDbContext>(db => db.UseSqlite(connection.ToString()));
+        services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
+        services.AddScoped<DataSetImporter>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>Creates and migrates the database, and seeds it from the data folder when it has no timelines yet.</summary>
+    public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimelineDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets readers go on while a write commits; the setting is stored in the database file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        if (!options.SeedOnStart || await db.Timelines.AnyAsync(cancellationToken))
+            return;
+
+        var dataPath = options.DataPath ?? FindDataFolder(AppContext.BaseDirectory) ?? FindDataFolder(Directory.GetCurrentDirectory());
+        if (dataPath is null)
+        {
+            LogNoDataFolder(logger);
+            return;
+        }
+
+        var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
+        var result = await importer.ImportAsync(dataPath, dryRun: false, cancellationToken);
+        LogSeeded(logger, result.Files, dataPath, result.Changes);
+    }
+
+    /// <summary>Walks up from a folder to the first <c>data/</c> that holds the data schema.</summary>
+    public static string? FindDataFolder(string start)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "data");
+            if (File.Exists(Path.Combine(candidate, "timeline-data.schema.json")))
+                return candidate;
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No data/ folder found to seed the empty database from; set Database:DataPath.")]
+    private static partial void LogNoDataFolder(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the database from {Files} data files in {Path} ({Changes} rows).")]
+    private static partial void LogSeeded(ILogger logger, int files, string path, int changes);
+}

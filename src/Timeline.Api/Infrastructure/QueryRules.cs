@@ -1,0 +1,16 @@
+using FluentValidation;
+using Timeline.Api.Domain;
+
+namespace Timeline.Api.Infrastructure;
+
+/// <summary>FluentValidation rules for query values in the domain's vocabularies.</summary>
+public static class QueryRules
+{
+    public static IRuleBuilderOptions<T, string?> MustBeEdtf<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => text is null || EdtfDate.TryParse(text, out EdtfDate? _, out string? _))
+            .WithMessage((_, text) => EdtfDate.TryParse(text, out EdtfDate? _, out var error) ? "" : $"'{text}' is not a valid EDTF date: {error}");
+
+    public static IRuleBuilderOptions<T, string?> MustBeOneOf<T, TEnum>(this IRuleBuilder<T, string?> rule) where TEnum : struct, Enum =>
+        rule.Must(text => text is null || Kebab.TryParse<TEnum>(text, out _))
+            .WithMessage($"{{PropertyName}} must be one of: {string.Join(", ", Kebab.AllValues<TEnum>())}.");
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Timeline.Api.Data;
+
+namespace Timeline.Api.Infrastructure;
+
+/// <summary>Composition of the web host: services, then the middleware pipeline.</summary>
+public static partial class TimelineApp
+{
+    public const string ApiCacheTag = "api";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ConfigureServices(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTimelineDatabase(configuration);
+        services.AddProblemDetails();
+        services.AddFastEndpoints(o => o.IncludeAbstractValidators = true);
+        services.AddTimelineOpenApi();
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Link")));
+        services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy
+            .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            .SetVaryByQuery("*")
+            .Tag(ApiCacheTag)
+            .Expire(TimeSpan.FromSeconds(60))));
+        services.AddHealthChecks()
+            .AddDbContextCheck<TimelineDbContext>("database", tags: ["ready"])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    public static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCors();
+        app.UseOutputCache();
+        app.UseMiddleware<ConditionalGetMiddleware>();
+        app.UseFastEndpoints(c =>
+        {
+            c.Endpoints.RoutePrefix = "api/v1";
+            c.Errors.UseProblemDetails(p => p.IndicateErrorCode = false);
+            c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            ConfigureJson(c.Serializer.Options);
+        });
+        app.UseTimelineOpenApi();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+    }
+
+    public static void LogSwaggerUrl(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline");
+        foreach (var address in addresses)
+            LogSwagger(logger, address.EndsWith('/') ? address : address + "/");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI: {Address}swagger")]
+    private static partial void LogSwagger(ILogger logger, string address);
+}
