@@ -68,8 +68,11 @@ public static class CommandLine
     private static async Task<int> OpenApiAsync(string[] args)
     {
         var path = args.Length > 0 ? args[0] : "openapi.yaml";
-        await using var app = BuildQuietApp([]);
+        // FastEndpoints describes its endpoints once the host has started, so start it on a spare loopback port.
+        await using var app = BuildQuietApp(["--urls=http://127.0.0.1:0"]);
+        await app.StartAsync();
         await File.WriteAllTextAsync(path, await OpenApi.GenerateYamlAsync(app.Services));
+        await app.StopAsync();
         Console.WriteLine($"Wrote {path}");
         return 0;
     }

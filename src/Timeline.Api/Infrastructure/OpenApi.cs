@@ -1,4 +1,6 @@
 using FastEndpoints.Swagger;
+using System.Text.Json;
+using NJsonSchema.Generation;
 using NSwag;
 using NSwag.Generation;
 
@@ -17,12 +19,15 @@ public static class OpenApi
         services.SwaggerDocument(o =>
         {
             o.ShortSchemaNames = true;
-            o.AutoTagPathSegmentIndex = 3; // /api/v1/{area}: tag operations by area
+            o.EnableJWTBearerAuth = false;
+            o.AutoTagPathSegmentIndex = 1; // the first segment after /api/v1: tag operations by area
+            o.SerializerSettings = TimelineApp.ConfigureJson; // enum values as on the wire (kebab-case)
             o.TagCase = TagCase.LowerCase;
             o.RemoveEmptyRequestSchema = true;
             o.DocumentSettings = s =>
             {
                 s.DocumentName = DocumentName;
+                s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
                 s.Title = "Timeline API";
                 s.Version = "v1";
                 s.Description = "Treaties, their dated events and the commitments they make — and whether each commitment materialised. "
@@ -61,5 +66,21 @@ public static class OpenApi
         var document = await generator.GenerateAsync(DocumentName);
         document.Servers.Clear();
         return document.ToYaml().ReplaceLineEndings("\n");
+    }
+}
+
+/// <summary>Describes enums with their wire values (<c>partially-materialised</c>), which NJsonSchema does not derive from the naming policy.</summary>
+internal sealed class KebabEnumSchemaProcessor : ISchemaProcessor
+{
+    public void Process(SchemaProcessorContext context)
+    {
+        var type = Nullable.GetUnderlyingType(context.ContextualType.Type) ?? context.ContextualType.Type;
+        if (!type.IsEnum)
+            return;
+
+        context.Schema.Enumeration.Clear();
+        context.Schema.EnumerationNames.Clear();
+        foreach (var name in Enum.GetNames(type))
+            context.Schema.Enumeration.Add(JsonNamingPolicy.KebabCaseLower.ConvertName(name));
     }
 }

@@ -37,7 +37,15 @@ public static class Paging
         return request.Limit ?? DefaultLimit;
     }
 
-    public static string Encode<TKey>(TKey key) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
+    // A cursor must carry every member of its key: {"x":1} is not a cursor, even though it is JSON.
+    private static readonly JsonSerializerOptions CursorJson = new()
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static string Encode<TKey>(TKey key) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key, CursorJson));
 
     public static bool TryDecode<TKey>(string? cursor, [NotNullWhen(true)] out TKey? key) where TKey : class
     {
@@ -46,7 +54,7 @@ public static class Paging
             return false;
         try
         {
-            key = JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor));
+            key = JsonSerializer.Deserialize<TKey>(Base64Url.DecodeFromChars(cursor), CursorJson);
             return key is not null;
         }
         catch (Exception exception) when (exception is FormatException or JsonException or NotSupportedException)

@@ -16,12 +16,19 @@ public static partial class TimelineApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
     }
+
+    /// <summary>
+    /// <c>dotnet run</c> keeps the caller's folder as the working directory (so <c>import data/...</c> and
+    /// the SQLite file are where the caller is); settings then come from the build output.
+    /// </summary>
+    private static string? ContentRoot() =>
+        File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json")) ? null : AppContext.BaseDirectory;
 
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -41,8 +41,12 @@ public abstract class EventListRequest : IPagedRequest
     [QueryParam]
     public string? Sort { get; set; }
 
+    /// <summary>Items per page, 1–200 (default 50).</summary>
+
     [QueryParam]
     public int? Limit { get; set; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page, to fetch the next one.</summary>
 
     [QueryParam]
     public string? Cursor { get; set; }

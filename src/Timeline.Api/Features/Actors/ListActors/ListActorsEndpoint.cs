@@ -17,8 +17,12 @@ public sealed class ListActorsRequest : IPagedRequest
     [QueryParam]
     public string? Kind { get; set; }
 
+    /// <summary>Items per page, 1–200 (default 50).</summary>
+
     [QueryParam]
     public int? Limit { get; set; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page, to fetch the next one.</summary>
 
     [QueryParam]
     public string? Cursor { get; set; }

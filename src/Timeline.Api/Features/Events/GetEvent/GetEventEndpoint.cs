@@ -59,36 +59,39 @@ public sealed class GetEventEndpoint(TimelineDbContext db) : Endpoint<GetEventRe
 
     public override async Task HandleAsync(GetEventRequest req, CancellationToken ct)
     {
-        var summary = await db.Events.AsNoTracking().Where(e => e.Slug == req.Slug)
-            .Select(EventSummaryResponse.Projection).AsSplitQuery().SingleOrDefaultAsync(ct);
-        if (summary is null)
+        var eventId = await db.Events.Where(e => e.Slug == req.Slug).Select(e => (long?)e.Id).SingleOrDefaultAsync(ct);
+        if (eventId is not { } id)
         {
             await Send.ResultAsync(Problems.NotFound("event", req.Slug));
             return;
         }
 
-        var details = await db.Events.AsNoTracking().Where(e => e.Slug == req.Slug).Select(e => new
-        {
-            Sources = e.Sources.OrderBy(s => s.Url).Select(s => new SourceResponse
+        // A fixed handful of small queries (SQLite cannot run the correlated subqueries of one big one).
+        var summary = await db.Events.AsNoTracking().Where(e => e.Id == id)
+            .Select(EventSummaryResponse.Projection).AsSplitQuery().SingleAsync(ct);
+        var sources = await db.Events.AsNoTracking().Where(e => e.Id == id)
+            .SelectMany(e => e.Sources).OrderBy(s => s.Url)
+            .Select(s => new SourceResponse
             {
                 Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
-            }).ToList(),
-            Commitments = db.Commitments.Where(c => c.MadeInEventId == e.Id).OrderBy(c => c.Id)
-                .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToList(),
-            Assessed = db.Commitments.Where(c => c.Assessments.Any(a => a.EventId == e.Id)).OrderBy(c => c.Id)
-                .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToList(),
-            Quotes = db.Quotes.Where(q => q.EventId == e.Id).OrderBy(q => q.Slug).Select(q => new QuoteRefResponse
-            {
-                Slug = q.Slug, Text = q.Text, Speaker = new ActorRefResponse { Slug = q.Speaker!.Slug, Name = q.Speaker.Name },
-            }).ToList(),
-            Outgoing = e.Relations.Select(r => new { r.Relation, r.RelatedEvent!.Slug, r.RelatedEvent.Title, r.RelatedEvent.DateText, r.RelatedEvent.Status }).ToList(),
-            Incoming = db.EventRelations.Where(r => r.RelatedEventId == e.Id)
-                .Join(db.Events, r => r.EventId, other => other.Id, (r, other) => new { r.Relation, other.Slug, other.Title, other.DateText, other.Status })
-                .ToList(),
-        }).AsSplitQuery().SingleAsync(ct);
+            }).ToListAsync(ct);
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.MadeInEventId == id).OrderBy(c => c.Id)
+            .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToListAsync(ct);
+        var assessed = await db.Commitments.AsNoTracking().Where(c => c.Assessments.Any(a => a.EventId == id)).OrderBy(c => c.Id)
+            .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToListAsync(ct);
+        var quotes = await db.Quotes.AsNoTracking().Where(q => q.EventId == id).OrderBy(q => q.Slug).Select(q => new QuoteRefResponse
+        {
+            Slug = q.Slug, Text = q.Text, Speaker = new ActorRefResponse { Slug = q.Speaker!.Slug, Name = q.Speaker.Name },
+        }).ToListAsync(ct);
+        var outgoing = await db.EventRelations.AsNoTracking().Where(r => r.EventId == id)
+            .Select(r => new { r.Relation, r.RelatedEvent!.Slug, r.RelatedEvent.Title, r.RelatedEvent.DateText, r.RelatedEvent.Status })
+            .ToListAsync(ct);
+        var incoming = await db.EventRelations.AsNoTracking().Where(r => r.RelatedEventId == id)
+            .Join(db.Events, r => r.EventId, other => other.Id, (r, other) => new { r.Relation, other.Slug, other.Title, other.DateText, other.Status })
+            .ToListAsync(ct);
 
-        var related = details.Outgoing.Select(r => Related(r.Relation, "outgoing", r.Slug, r.Title, r.DateText, r.Status))
-            .Concat(details.Incoming.Select(r => Related(r.Relation, "incoming", r.Slug, r.Title, r.DateText, r.Status)))
+        var related = outgoing.Select(r => Related(r.Relation, "outgoing", r.Slug, r.Title, r.DateText, r.Status))
+            .Concat(incoming.Select(r => Related(r.Relation, "incoming", r.Slug, r.Title, r.DateText, r.Status)))
             .OrderBy(r => r.Event.Date.Start).ThenBy(r => r.Event.Slug, StringComparer.Ordinal)
             .ToList();
 
@@ -106,10 +109,10 @@ public sealed class GetEventEndpoint(TimelineDbContext db) : Endpoint<GetEventRe
             Tags = summary.Tags,
             Actors = summary.Actors,
             Timelines = summary.Timelines,
-            Sources = details.Sources,
-            Commitments = details.Commitments,
-            Assessed = details.Assessed,
-            Quotes = details.Quotes,
+            Sources = sources,
+            Commitments = commitments,
+            Assessed = assessed,
+            Quotes = quotes,
             Related = related,
         }, ct);
     }

@@ -7,8 +7,11 @@ namespace Timeline.Api.Features.Timelines.ListTimelines;
 
 public sealed class ListTimelinesRequest : IPagedRequest
 {
+    /// <summary>Items per page, 1–200 (default 50).</summary>
     [QueryParam]
     public int? Limit { get; set; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page, to fetch the next one.</summary>
 
     [QueryParam]
     public string? Cursor { get; set; }

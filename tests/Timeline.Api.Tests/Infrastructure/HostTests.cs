@@ -1,0 +1,52 @@
+using System.Net;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Tests.Infrastructure;
+
+[Collection(BundledData.Name)]
+public sealed class HostTests(TimelineApiFactory factory)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_IsHealthy(string url)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SwaggerUi_IsServedOverTheGeneratedDocument()
+    {
+        using var client = factory.CreateClient();
+        using var page = await client.GetAsync(new Uri("/swagger/index.html", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("swagger-ui", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var config = await client.GetAsync(new Uri("/swagger/index.js", UriKind.Relative));
+        Assert.Contains(OpenApi.JsonPath, await config.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var document = await client.GetAsync(new Uri(OpenApi.JsonPath, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        var json = await document.Content.ReadAsStringAsync();
+        Assert.Contains("\"/api/v1/timelines/{slug}/scorecard\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"servers\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenApiYaml_MatchesTheCode()
+    {
+        var generated = await OpenApi.GenerateYamlAsync(factory.Services);
+        var path = Path.Combine(Path.GetDirectoryName(TimelineApiFactory.DataFolder)!, "openapi.yaml");
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+            await File.WriteAllTextAsync(path, generated);
+
+        Assert.True(File.Exists(path), "openapi.yaml is missing: run `dotnet run --project src/Timeline.Api -- openapi`");
+        var committed = (await File.ReadAllTextAsync(path)).ReplaceLineEndings("\n");
+        Assert.True(
+            committed == generated,
+            "openapi.yaml differs from what the code generates: run `dotnet run --project src/Timeline.Api -- openapi` and commit the result.");
+    }
+}

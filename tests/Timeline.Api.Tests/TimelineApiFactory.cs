@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Timeline.Api.Data;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Tests;
+
+/// <summary>
+/// The real app over HTTP on its own SQLite file, migrated and seeded from the repository's data/
+/// folder exactly as on a first start.
+/// </summary>
+public sealed class TimelineApiFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("timeline-tests-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "timeline.db");
+
+    /// <summary>The folder to seed from on start; the repository's data/ unless a test gives its own.</summary>
+    public string SeedFolder { get; init; } = DataFolder;
+
+    public static string DataFolder { get; } = DatabaseSetup.FindDataFolder(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("The repository's data/ folder was not found above the test binaries.");
+
+    public static JsonSerializerOptions Json { get; } = CreateJsonOptions();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Timeline", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:DataPath", SeedFolder);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A fresh scope's DbContext, for asserting on database state.</summary>
+    public async Task<T> WithDbAsync<T>(Func<TimelineDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TimelineDbContext>());
+    }
+
+    public async Task<T> GetJsonAsync<T>(string url)
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        TimelineApp.ConfigureJson(options);
+        return options;
+    }
+}
+
+/// <summary>Read-only tests of the bundled data share one app and database.</summary>
+[CollectionDefinition(Name)]
+public sealed class BundledData : ICollectionFixture<TimelineApiFactory>
+{
+    public const string Name = "bundled data";
+}
