@@ -10,7 +10,7 @@ namespace Timeline.Api.Infrastructure;
 /// FastEndpoints.Swagger (NSwag) builds the document, because it understands FastEndpoints' request
 /// binding; Swashbuckle's UI serves it at /swagger. The committed openapi.yaml is the same document.
 /// </summary>
-public static class OpenApi
+public static partial class OpenApi
 {
     public const string DocumentName = "v1";
     public const string JsonPath = "/openapi/v1.json";
@@ -37,18 +37,37 @@ public static class OpenApi
                 {
                     document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
                     document.Info.Contact = new OpenApiContact { Name = "Timeline maintainers" };
-                    document.Servers.Clear();
+                    ServeFromAnyHost(document);
+                    foreach (var (name, description) in Tags)
+                        document.Tags.Add(new OpenApiTag { Name = name, Description = description });
                 };
             };
         });
+
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("timelines", "Stories of events and commitments, with their scorecards."),
+        ("events", "Dated happenings, including those announced that never took place."),
+        ("commitments", "Promises made in events, with their append-only, sourced status history."),
+        ("actors", "People, states and organisations, found under any spelling of their names."),
+        ("quotes", "Words said by actors, with their source."),
+        ("search", "Full-text search across everything."),
+    ];
+
+    /// <summary>One relative server: the document works on whichever host serves the API.</summary>
+    private static void ServeFromAnyHost(OpenApiDocument document)
+    {
+        document.Servers.Clear();
+        document.Servers.Add(new OpenApiServer { Url = "/", Description = "The host serving this API" });
+    }
 
     public static WebApplication UseTimelineOpenApi(this WebApplication app)
     {
         app.UseOpenApi(o =>
         {
             o.Path = "/openapi/{documentName}.json";
-            // Documents served to a browser keep no host-specific servers entry either, like openapi.yaml.
-            o.PostProcess = (document, _) => document.Servers.Clear();
+            // The served document names no host either, exactly like openapi.yaml.
+            o.PostProcess = (document, _) => ServeFromAnyHost(document);
         });
         app.UseSwaggerUI(ui =>
         {
@@ -64,9 +83,18 @@ public static class OpenApi
     {
         var generator = services.GetRequiredService<IOpenApiDocumentGenerator>();
         var document = await generator.GenerateAsync(DocumentName);
-        document.Servers.Clear();
-        return document.ToYaml().ReplaceLineEndings("\n");
+        ServeFromAnyHost(document);
+        return QuoteStatusCodes(document.ToYaml().ReplaceLineEndings("\n"));
     }
+
+    /// <summary>
+    /// NSwag writes response codes as bare numbers (<c>200:</c>); OpenAPI requires string keys, which
+    /// YAML only gives when they are quoted (<c>'200':</c>).
+    /// </summary>
+    private static string QuoteStatusCodes(string yaml) => StatusCodeKey().Replace(yaml, "$1'$2':");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^(\s+)([1-5][0-9]{2}|default):$")]
+    private static partial System.Text.RegularExpressions.Regex StatusCodeKey();
 }
 
 /// <summary>Describes enums with their wire values (<c>partially-materialised</c>), which NJsonSchema does not derive from the naming policy.</summary>
