@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Data;
+using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests;
 
@@ -27,12 +29,35 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
 
     public static JsonSerializerOptions Json { get; } = CreateJsonOptions();
 
+    public int ReadsPerMinute { get; init; } = 1_000_000;
+
+    public int WritesPerMinute { get; init; } = 1_000_000;
+
+    /// <summary>Creates an API key the way the <c>keys create</c> verb does and returns it.</summary>
+    public async Task<string> CreateKeyAsync(ApiKeyRole role, string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        return await keys.CreateAsync(name ?? $"{role}-{Guid.NewGuid():N}", role, CancellationToken.None);
+    }
+
+    /// <summary>A client that sends an API key with every request.</summary>
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Timeline", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:DataPath", SeedFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests make many requests from one address; the limiter has its own tests with low limits.
+        builder.UseSetting("Limits:ReadsPerMinute", ReadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Limits:WritesPerMinute", WritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A fresh scope's DbContext, for asserting on database state.</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Timeline.Api.Data.Import;
+using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Cli;
@@ -10,7 +13,7 @@ namespace Timeline.Api.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "openapi", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "openapi", "keys", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -21,6 +24,7 @@ public static class CommandLine
         {
             "import" => await ImportAsync(args[1..]),
             "openapi" => await OpenApiAsync(args[1..]),
+            "keys" => await KeysAsync(args[1..]),
             _ => Usage(),
         };
     }
@@ -33,6 +37,10 @@ public static class CommandLine
               dotnet run --project src/Timeline.Api -- import <path> [--dry-run]
                                                                           validate and import a data file or folder
               dotnet run --project src/Timeline.Api -- openapi [path]     write the OpenAPI document (default: openapi.yaml)
+              dotnet run --project src/Timeline.Api -- keys create --name <name> --role editor|admin
+                                                                          create an API key (printed once, alone)
+              dotnet run --project src/Timeline.Api -- keys list          names, roles, created, last used
+              dotnet run --project src/Timeline.Api -- keys revoke --name <name>
             """);
         return 2;
     }
@@ -44,7 +52,7 @@ public static class CommandLine
         if (paths.Count != 1)
             return Usage();
 
-        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"]);
+        await using var app = BuildQuietApp([.. ConfigurationArgs(args), "--Database:SeedOnStart=false"]);
         await app.Services.InitialiseDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
@@ -64,6 +72,61 @@ public static class CommandLine
             return 1;
         }
     }
+
+    private static async Task<int> KeysAsync(string[] args)
+    {
+        if (args.Length == 0)
+            return Usage();
+        var name = Option(args, "--name");
+        var role = Option(args, "--role");
+        await using var app = BuildQuietApp([.. ConfigurationArgs(args), "--Database:SeedOnStart=false"]);
+        await app.Services.InitialiseDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        switch (args[0])
+        {
+            case "create" when name is { Length: > 0 and <= 100 } && Kebab.TryParse<ApiKeyRole>(role, out var parsedRole):
+                if ((await keys.ListAsync(CancellationToken.None)).Any(k => k.Name == name))
+                {
+                    await Console.Error.WriteLineAsync($"A key named '{name}' already exists; revoke it or choose another name.");
+                    return 1;
+                }
+
+                // The key alone on standard output, so scripts can capture it; it is never shown again.
+                Console.WriteLine(await keys.CreateAsync(name, parsedRole, CancellationToken.None));
+                return 0;
+            case "list":
+                foreach (var key in await keys.ListAsync(CancellationToken.None))
+                {
+                    Console.WriteLine(string.Join('\t', key.Name, Kebab.ToValue(key.Role), key.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
+                        key.LastUsedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never",
+                        key.RevokedAt is null ? "active" : $"revoked {key.RevokedAt.Value.ToString("u", CultureInfo.InvariantCulture)}"));
+                }
+
+                return 0;
+            case "revoke" when name is not null:
+                if (await keys.RevokeAsync(name, CancellationToken.None))
+                {
+                    Console.WriteLine($"Revoked '{name}'.");
+                    return 0;
+                }
+
+                await Console.Error.WriteLineAsync($"There is no active key named '{name}'.");
+                return 1;
+            default:
+                return Usage();
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    /// <summary>Configuration overrides passed along to the host, e.g. <c>--ConnectionStrings:Timeline=Data Source=x.db</c>.</summary>
+    private static IEnumerable<string> ConfigurationArgs(string[] args) =>
+        args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal));
 
     private static async Task<int> OpenApiAsync(string[] args)
     {

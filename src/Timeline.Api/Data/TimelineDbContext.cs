@@ -18,6 +18,9 @@ public sealed class TimelineDbContext(DbContextOptions<TimelineDbContext> option
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Quote> Quotes => Set<Quote>();
     public DbSet<SearchHit> SearchHits => Set<SearchHit>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ChangeLogEntry> Changes => Set<ChangeLogEntry>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
@@ -33,5 +36,7 @@ public sealed class TimelineDbContext(DbContextOptions<TimelineDbContext> option
         configurationBuilder.Properties<CommitmentCategory>().HaveConversion<KebabEnumConverter<CommitmentCategory>>().HaveMaxLength(32);
         configurationBuilder.Properties<ActorKind>().HaveConversion<KebabEnumConverter<ActorKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<Confidence>().HaveConversion<KebabEnumConverter<Confidence>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ApiKeyRole>().HaveConversion<KebabEnumConverter<ApiKeyRole>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChangeOperation>().HaveConversion<KebabEnumConverter<ChangeOperation>>().HaveMaxLength(16);
     }
 }

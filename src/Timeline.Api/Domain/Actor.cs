@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>A person, state, organisation or media outlet, with the other spellings of its name.</summary>
-public sealed class Actor
+public sealed class Actor : IEditable
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -12,6 +12,8 @@ public sealed class Actor
     public ActorKind Kind { get; set; }
     public string? Description { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<ActorAlias> Aliases { get; set; } = [];
 }

@@ -4,7 +4,7 @@ namespace Timeline.Api.Domain;
 /// A promise made in an event. Its status is never stored on it: the current status is the latest
 /// assessment, and the status on any past date is the latest assessment up to that date.
 /// </summary>
-public sealed class Commitment
+public sealed class Commitment : IEditable
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -17,6 +17,8 @@ public sealed class Commitment
     public DateOnly? DueStart { get; set; }
     public DateOnly? DueEnd { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<TimelineStory> Timelines { get; set; } = [];
     public List<Actor> Parties { get; set; } = [];
@@ -49,6 +51,11 @@ public sealed class Assessment : IDated
     public string? Note { get; set; }
     public required string RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Set when an admin retracts the assessment; it stays in the history but no longer counts.</summary>
+    public DateTimeOffset? RetractedAt { get; set; }
+    public string? RetractedBy { get; set; }
+    public string? RetractionReason { get; set; }
 
     public List<Source> Sources { get; set; } = [];
 }

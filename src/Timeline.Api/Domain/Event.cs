@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>A dated happening: a signing, a summit, a poll, a deadline — or one that never took place.</summary>
-public sealed class Event : IDated
+public sealed class Event : IDated, IEditable
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -16,6 +16,8 @@ public sealed class Event : IDated
     public Confidence? Confidence { get; set; }
     public string? Note { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<TimelineStory> Timelines { get; set; } = [];
     public List<EventActor> Actors { get; set; } = [];

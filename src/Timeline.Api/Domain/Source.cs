@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>A cited publication, identified by its URL and shared by every fact that cites it.</summary>
-public sealed class Source
+public sealed class Source : IEditable
 {
     public long Id { get; set; }
     public required string Url { get; set; }
@@ -9,10 +9,12 @@ public sealed class Source
     public string? Publisher { get; set; }
     public string? PublishedText { get; set; }
     public string? ArchivedUrl { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 }
 
 /// <summary>Words someone said, with who, when, where it was reported and what it is about.</summary>
-public sealed class Quote
+public sealed class Quote : IEditable
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -29,6 +31,8 @@ public sealed class Quote
     public long? CommitmentId { get; set; }
     public Commitment? Commitment { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<TimelineStory> Timelines { get; set; } = [];
 }

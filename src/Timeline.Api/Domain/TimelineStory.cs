@@ -4,7 +4,7 @@ namespace Timeline.Api.Domain;
 /// A timeline: one story of events and commitments. Named <c>TimelineStory</c> because
 /// <c>Timeline</c> is the root namespace and would shadow the type.
 /// </summary>
-public sealed class TimelineStory
+public sealed class TimelineStory : IEditable
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -12,6 +12,8 @@ public sealed class TimelineStory
     public string? Description { get; set; }
     public string Language { get; set; } = "en";
     public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public List<Event> Events { get; set; } = [];
     public List<Commitment> Commitments { get; set; } = [];

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace Timeline.Api.Infrastructure;
@@ -33,15 +32,15 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
             response.Body = original;
         }
 
-        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.ETag))
+        if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"");
-            response.Headers.ETag = etag.ToString();
+            // Single resources set their own ETag (the one writes check with If-Match); others get the body's hash.
+            if (!response.Headers.ContainsKey(HeaderNames.ETag))
+                response.Headers.ETag = ETags.FromBytes(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
                 response.Headers.CacheControl = DefaultCacheControl;
 
-            if (Matches(context.Request, etag))
+            if (Matches(context.Request, EntityTagHeaderValue.Parse(response.Headers.ETag.ToString())))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;

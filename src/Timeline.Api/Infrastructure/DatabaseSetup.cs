@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Data.Search;
@@ -21,7 +22,11 @@ public static partial class DatabaseSetup
             ForeignKeys = true,
         };
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<TimelineDbContext>(db => db.UseSqlite(connection.ToString()));
+        services.AddDbContext<TimelineDbContext>(db => db
+            .UseSqlite(connection.ToString())
+            // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
+            // so a required navigation never points at a filtered row.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
         services.AddScoped<DataSetImporter>();
         services.AddSingleton(TimeProvider.System);

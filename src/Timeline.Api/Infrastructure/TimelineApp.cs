@@ -4,7 +4,11 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Timeline.Api.Infrastructure.Auth;
+using Timeline.Api.Infrastructure.Writes;
 using Timeline.Api.Data;
 
 namespace Timeline.Api.Infrastructure;
@@ -34,6 +38,15 @@ public static partial class TimelineApp
     {
         services.AddTimelineDatabase(configuration);
         services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<ResourceWrites>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddTimelineRateLimits(configuration);
+        var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         services.AddFastEndpoints(o => o.IncludeAbstractValidators = true);
         services.AddTimelineOpenApi();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
@@ -49,6 +62,17 @@ public static partial class TimelineApp
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
     }
 
+    /// <summary>The API's JSON settings, for code that serializes outside a request (ETags, the change log).</summary>
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ConfigureJson(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -62,14 +86,20 @@ public static partial class TimelineApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseOutputCache();
         app.UseMiddleware<ConditionalGetMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Errors.UseProblemDetails(p => p.IndicateErrorCode = false);
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             ConfigureJson(c.Serializer.Options);
+            // A property the API does not know is a mistake worth a 400, not something to drop silently.
+            c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         app.UseTimelineOpenApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -8,6 +8,7 @@ public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
 {
     public void Configure(EntityTypeBuilder<Actor> builder)
     {
+        builder.ConfigureEditable();
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.Property(a => a.Slug).HasMaxLength(120);
         builder.Property(a => a.Name).HasMaxLength(200);
@@ -33,6 +34,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> builder)
     {
+        builder.ConfigureEditable();
         builder.HasIndex(s => s.Url).IsUnique();
         builder.Property(s => s.Url).HasMaxLength(2000);
         builder.Property(s => s.ArchivedUrl).HasMaxLength(2000);
@@ -46,6 +48,7 @@ public sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
 {
     public void Configure(EntityTypeBuilder<Quote> builder)
     {
+        builder.ConfigureEditable();
         builder.HasIndex(q => q.Slug).IsUnique();
         builder.Property(q => q.Slug).HasMaxLength(120);
         builder.Property(q => q.DateText).HasMaxLength(64);

@@ -8,6 +8,7 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
 {
     public void Configure(EntityTypeBuilder<Commitment> builder)
     {
+        builder.ConfigureEditable();
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.Slug).HasMaxLength(120);
         builder.Property(c => c.Title).HasMaxLength(300);
@@ -34,6 +35,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
     {
         builder.Property(a => a.DateText).HasMaxLength(64);
         builder.Property(a => a.RecordedBy).HasMaxLength(200);
+        builder.Property(a => a.RetractedBy).HasMaxLength(200);
 
         // "Status as of D" picks each commitment's latest assessment with DateEnd <= D.
         builder.HasIndex(a => new { a.CommitmentId, a.DateEnd, a.DateStart, a.Id });

@@ -8,6 +8,7 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 {
     public void Configure(EntityTypeBuilder<Event> builder)
     {
+        builder.ConfigureEditable();
         builder.HasIndex(e => e.Slug).IsUnique();
         builder.Property(e => e.Slug).HasMaxLength(120);
         builder.Property(e => e.Title).HasMaxLength(300);

@@ -9,6 +9,7 @@ public sealed class TimelineConfiguration : IEntityTypeConfiguration<TimelineSto
     public void Configure(EntityTypeBuilder<TimelineStory> builder)
     {
         builder.ToTable("Timelines");
+        builder.ConfigureEditable();
         builder.HasIndex(t => t.Slug).IsUnique();
         builder.Property(t => t.Slug).HasMaxLength(120);
         builder.Property(t => t.Title).HasMaxLength(200);

@@ -73,20 +73,20 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
         public async Task LoadAsync(CancellationToken cancellationToken)
         {
-            _timelines = await db.Timelines.ToDictionaryAsync(t => t.Slug, cancellationToken);
-            _actors = await db.Actors.Include(a => a.Aliases).ToDictionaryAsync(a => a.Slug, cancellationToken);
-            _events = await db.Events
+            _timelines = await db.Timelines.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
+            _actors = await db.Actors.IgnoreQueryFilters().Include(a => a.Aliases).ToDictionaryAsync(a => a.Slug, cancellationToken);
+            _events = await db.Events.IgnoreQueryFilters()
                 .Include(e => e.Timelines).Include(e => e.Actors).Include(e => e.Tags)
                 .Include(e => e.Sources).Include(e => e.Relations)
                 .AsSplitQuery()
                 .ToDictionaryAsync(e => e.Slug, cancellationToken);
-            _commitments = await db.Commitments
+            _commitments = await db.Commitments.IgnoreQueryFilters()
                 .Include(c => c.Timelines).Include(c => c.Parties)
                 .Include(c => c.Assessments).ThenInclude(a => a.Sources)
                 .AsSplitQuery()
                 .ToDictionaryAsync(c => c.Slug, cancellationToken);
-            _quotes = await db.Quotes.Include(q => q.Timelines).ToDictionaryAsync(q => q.Slug, cancellationToken);
-            _sources = await db.Sources.ToDictionaryAsync(s => s.Url, StringComparer.Ordinal, cancellationToken);
+            _quotes = await db.Quotes.IgnoreQueryFilters().Include(q => q.Timelines).ToDictionaryAsync(q => q.Slug, cancellationToken);
+            _sources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Url, StringComparer.Ordinal, cancellationToken);
         }
 
         public void Timelines(List<TimelineData>? items)
@@ -205,56 +205,55 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             }
         }
 
-        /// <summary>Sets <c>UpdatedAt</c> on every aggregate whose own row or child rows changed.</summary>
+        /// <summary>
+        /// Sets <c>UpdatedAt</c> and bumps <c>Version</c> once on every aggregate whose own row or child rows
+        /// changed, so ETags and concurrency checks see imports like any other write.
+        /// </summary>
         public void StampChanged()
         {
             db.ChangeTracker.DetectChanges();
-            var changed = db.ChangeTracker.Entries()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                .ToList();
-            foreach (var entry in changed)
+            var owners = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 switch (entry.Entity)
                 {
-                    case TimelineStory t: t.UpdatedAt = now; break;
-                    case Actor a: a.UpdatedAt = now; break;
-                    case ActorAlias alias: Stamp(_actors.Values, a => a.Id == alias.ActorId || a.Aliases.Contains(alias)); break;
-                    case Event e: e.UpdatedAt = now; break;
-                    case EventActor ea: Stamp(_events.Values, e => e.Actors.Contains(ea)); break;
-                    case EventTag tag: Stamp(_events.Values, e => e.Tags.Contains(tag)); break;
-                    case EventRelation relation: Stamp(_events.Values, e => e.Relations.Contains(relation)); break;
-                    case Commitment c: c.UpdatedAt = now; break;
-                    case Assessment assessment: Stamp(_commitments.Values, c => c.Assessments.Contains(assessment)); break;
-                    case Quote q: q.UpdatedAt = now; break;
-                    case Dictionary<string, object> join: StampJoin(join); break;
+                    case TimelineStory or Actor or Event or Commitment or Quote or Source:
+                        owners.Add(entry.Entity);
+                        break;
+                    case ActorAlias alias: owners.UnionWith(_actors.Values.Where(a => a.Aliases.Contains(alias))); break;
+                    case EventActor ea: owners.UnionWith(_events.Values.Where(e => e.Actors.Contains(ea))); break;
+                    case EventTag tag: owners.UnionWith(_events.Values.Where(e => e.Tags.Contains(tag))); break;
+                    case EventRelation relation: owners.UnionWith(_events.Values.Where(e => e.Relations.Contains(relation))); break;
+                    case Assessment assessment: owners.UnionWith(_commitments.Values.Where(c => c.Assessments.Contains(assessment))); break;
+                    case Dictionary<string, object> join: owners.UnionWith(OwnersOf(join)); break;
                 }
             }
-        }
 
-        private void StampJoin(Dictionary<string, object> join)
-        {
-            if (join.TryGetValue("EventId", out var eventId))
-                Stamp(_events.Values, e => Equals(e.Id, eventId));
-            if (join.TryGetValue("CommitmentId", out var commitmentId))
-                Stamp(_commitments.Values, c => Equals(c.Id, commitmentId));
-            if (join.TryGetValue("QuoteId", out var quoteId))
-                Stamp(_quotes.Values, q => Equals(q.Id, quoteId));
-            if (join.TryGetValue("AssessmentId", out var assessmentId))
-                Stamp(_commitments.Values, c => c.Assessments.Any(a => Equals(a.Id, assessmentId)));
-        }
-
-        private void Stamp<T>(IEnumerable<T> owners, Func<T, bool> owns)
-        {
-            foreach (var owner in owners.Where(owns))
+            foreach (var owner in owners)
             {
                 switch (owner)
                 {
-                    case Event e: e.UpdatedAt = now; break;
-                    case Commitment c: c.UpdatedAt = now; break;
-                    case Actor a: a.UpdatedAt = now; break;
-                    case Quote q: q.UpdatedAt = now; break;
+                    case TimelineStory t: t.UpdatedAt = now; t.Version++; break;
+                    case Actor a: a.UpdatedAt = now; a.Version++; break;
+                    case Event e: e.UpdatedAt = now; e.Version++; break;
+                    case Commitment c: c.UpdatedAt = now; c.Version++; break;
+                    case Quote q: q.UpdatedAt = now; q.Version++; break;
+                    case Source s: s.Version++; break;
                 }
             }
+        }
+
+        private IEnumerable<object> OwnersOf(Dictionary<string, object> join)
+        {
+            if (join.TryGetValue("EventId", out var eventId))
+                return _events.Values.Where(e => Equals(e.Id, eventId));
+            if (join.TryGetValue("CommitmentId", out var commitmentId))
+                return _commitments.Values.Where(c => Equals(c.Id, commitmentId));
+            if (join.TryGetValue("QuoteId", out var quoteId))
+                return _quotes.Values.Where(q => Equals(q.Id, quoteId));
+            if (join.TryGetValue("AssessmentId", out var assessmentId))
+                return _commitments.Values.Where(c => c.Assessments.Any(a => Equals(a.Id, assessmentId)));
+            return [];
         }
 
         private T Find<T>(Dictionary<string, T> existing, string slug, Func<T> create) where T : class

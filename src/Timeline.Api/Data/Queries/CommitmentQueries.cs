@@ -27,12 +27,12 @@ public static class CommitmentQueries
         {
             Commitment = c,
             Status = c.Assessments
-                .Where(a => a.DateEnd <= asOf)
+                .Where(a => a.DateEnd <= asOf && a.RetractedAt == null)
                 .OrderByDescending(a => a.DateEnd).ThenByDescending(a => a.DateStart).ThenByDescending(a => a.Id)
                 .Select(a => (CommitmentStatus?)a.Status)
                 .FirstOrDefault(),
             StatusDate = c.Assessments
-                .Where(a => a.DateEnd <= asOf)
+                .Where(a => a.DateEnd <= asOf && a.RetractedAt == null)
                 .OrderByDescending(a => a.DateEnd).ThenByDescending(a => a.DateStart).ThenByDescending(a => a.Id)
                 .Select(a => a.DateText)
                 .FirstOrDefault(),

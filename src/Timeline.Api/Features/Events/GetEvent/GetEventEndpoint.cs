@@ -59,12 +59,27 @@ public sealed class GetEventEndpoint(TimelineDbContext db) : Endpoint<GetEventRe
 
     public override async Task HandleAsync(GetEventRequest req, CancellationToken ct)
     {
-        var eventId = await db.Events.Where(e => e.Slug == req.Slug).Select(e => (long?)e.Id).SingleOrDefaultAsync(ct);
-        if (eventId is not { } id)
+        var response = await EventDetails.LoadAsync(db, req.Slug, ct);
+        if (response is null)
         {
             await Send.ResultAsync(Problems.NotFound("event", req.Slug));
             return;
         }
+
+        HttpContext.Response.Headers.ETag = ETags.Of(response);
+        await Send.OkAsync(response, ct);
+    }
+}
+
+/// <summary>Loads an event's full representation: for GET, and for the ETag writes check.</summary>
+public static class EventDetails
+{
+    public static async Task<EventResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var eventId = await db.Events.Where(e => e.Slug == slug).Select(e => (long?)e.Id).SingleOrDefaultAsync(ct);
+        if (eventId is not { } id)
+            return null;
 
         // A fixed handful of small queries (SQLite cannot run the correlated subqueries of one big one).
         var summary = await db.Events.AsNoTracking().Where(e => e.Id == id)
@@ -95,7 +110,7 @@ public sealed class GetEventEndpoint(TimelineDbContext db) : Endpoint<GetEventRe
             .OrderBy(r => r.Event.Date.Start).ThenBy(r => r.Event.Slug, StringComparer.Ordinal)
             .ToList();
 
-        await Send.OkAsync(new EventResponse
+        return new EventResponse
         {
             Slug = summary.Slug,
             Title = summary.Title,
@@ -114,7 +129,7 @@ public sealed class GetEventEndpoint(TimelineDbContext db) : Endpoint<GetEventRe
             Assessed = assessed,
             Quotes = quotes,
             Related = related,
-        }, ct);
+        };
     }
 
     private static RelatedEventResponse Related(EventRelationKind relation, string direction, string slug, string title, string date, EventStatus status) => new()

@@ -1,0 +1,54 @@
+using FastEndpoints;
+using Timeline.Api.Data;
+using Timeline.Api.Features.Changes.ListChanges;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Changes.ListResourceChanges;
+
+public sealed class ListResourceChangesRequest : IPagedRequest
+{
+    /// <summary>events, commitments, actors, timelines, quotes or sources.</summary>
+    public string Resources { get; set; } = "";
+
+    /// <summary>The resource's slug (id for sources).</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>Items per page, 1–200 (default 50).</summary>
+    [QueryParam]
+    public int? Limit { get; set; }
+
+    /// <summary>The <c>nextCursor</c> of the previous page, to fetch the next one.</summary>
+    [QueryParam]
+    public string? Cursor { get; set; }
+}
+
+public sealed class ListResourceChangesValidator : Validator<ListResourceChangesRequest>
+{
+    public ListResourceChangesValidator() => Include(new PagingValidator<ChangeCursor>());
+}
+
+/// <summary>One resource's own change log; deleted resources keep theirs.</summary>
+public sealed class ListResourceChangesEndpoint(TimelineDbContext db) : Endpoint<ListResourceChangesRequest, PageResponse<ChangeResponse>>
+{
+    public override void Configure()
+    {
+        Get("/{resources:regex(^(events|commitments|actors|timelines|quotes|sources)$)}/{key}/changes");
+        AllowAnonymous();
+        Description(d => d.WithName("listResourceChanges").ProducesProblem(StatusCodes.Status400BadRequest));
+        Summary(s =>
+        {
+            s.Summary = "List a resource's changes";
+            s.Description = "The change log of one event, commitment (with its assessments), actor, timeline, quote or source, newest first.";
+        });
+    }
+
+    public override async Task HandleAsync(ListResourceChangesRequest req, CancellationToken ct)
+    {
+        var type = req.Resources[..^1];
+        var changes = type == "commitment"
+            ? db.Changes.Where(c => (c.ResourceType == "commitment" && c.ResourceKey == req.Key)
+                || (c.ResourceType == "assessment" && c.ResourceKey.StartsWith(req.Key + "/")))
+            : db.Changes.Where(c => c.ResourceType == type && c.ResourceKey == req.Key);
+        await Send.OkAsync(await ChangePages.PageAsync(changes, req, HttpContext, ct), ct);
+    }
+}
