@@ -1,3 +1,4 @@
+using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Infrastructure;
 
@@ -5,53 +6,64 @@ namespace Timeline.Api.Cli;
 
 /// <summary>
 /// Operator verbs run by the same program as the API:
-/// <c>import &lt;path&gt; [--dry-run]</c> and <c>openapi [path]</c>. Results go to standard output,
-/// problems to standard error; the exit code is 0 on success, 1 on invalid data, 2 on misuse.
+/// <c>import &lt;path&gt; [--dry-run]</c>, <c>export &lt;timeline&gt; &lt;folder&gt; [--force]</c> and <c>openapi [path]</c>.
+/// Each also takes configuration overrides as <c>--Key=Value</c> (e.g. <c>--ConnectionStrings:Timeline=Data Source=x.db</c>).
+/// Results go to standard output, problems to standard error; the exit code is 0 on success,
+/// 1 on invalid data or an unknown timeline, 2 on misuse.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "openapi", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "openapi", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
+            return await UsageAsync();
+        var parsed = Arguments.Parse(args[1..]);
         return args[0] switch
         {
-            "import" => await ImportAsync(args[1..]),
-            "openapi" => await OpenApiAsync(args[1..]),
-            _ => Usage(),
+            "import" => await ImportAsync(parsed),
+            "export" => await ExportAsync(parsed),
+            "openapi" => await OpenApiAsync(parsed),
+            _ => await UsageAsync(),
         };
     }
 
-    private static int Usage()
+    private static async Task<int> UsageAsync(string? problem = null)
     {
-        Console.Error.WriteLine("""
+        if (problem is not null)
+            await Console.Error.WriteLineAsync(problem);
+        await Console.Error.WriteLineAsync("""
             Usage:
               dotnet run --project src/Timeline.Api                      start the API
               dotnet run --project src/Timeline.Api -- import <path> [--dry-run]
                                                                           validate and import a data file or folder
+              dotnet run --project src/Timeline.Api -- export <timeline> <folder> [--force]
+                                                                          write a timeline and the actors it names as data files
               dotnet run --project src/Timeline.Api -- openapi [path]     write the OpenAPI document (default: openapi.yaml)
+
+            Every verb also takes configuration overrides as --Key=Value, for example
+              --ConnectionStrings:Timeline="Data Source=/tmp/timeline.db"
             """);
         return 2;
     }
 
-    private static async Task<int> ImportAsync(string[] args)
+    private static async Task<int> ImportAsync(Arguments args)
     {
-        var dryRun = args.Contains("--dry-run", StringComparer.Ordinal);
-        var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (paths.Count != 1)
-            return Usage();
+        if (args.Positional.Count != 1 || !args.OnlyFlags("--dry-run"))
+            return await UsageAsync(args.Problem("import takes one path and --dry-run", "--dry-run"));
 
-        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"]);
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
         await app.Services.InitialiseDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
         try
         {
-            var result = await importer.ImportAsync(paths[0], dryRun, CancellationToken.None);
-            Console.WriteLine(result.DryRun
+            var result = await importer.ImportAsync(args.Positional[0], args.Has("--dry-run"), CancellationToken.None);
+            await Console.Out.WriteLineAsync(result.DryRun
                 ? $"Valid: {result.Files} file(s); importing would change {result.Changes} row(s). Nothing was written (--dry-run)."
                 : $"Imported {result.Files} file(s): {result.Changes} row(s) changed.");
             return 0;
@@ -65,18 +77,72 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> OpenApiAsync(string[] args)
+    private static async Task<int> ExportAsync(Arguments args)
     {
-        var path = args.Length > 0 ? args[0] : "openapi.yaml";
-        // FastEndpoints describes its endpoints once the host has started, so start it on a spare loopback port.
-        await using var app = BuildQuietApp(["--urls=http://127.0.0.1:0"]);
-        await app.StartAsync();
-        await File.WriteAllTextAsync(path, await OpenApi.GenerateYamlAsync(app.Services));
-        await app.StopAsync();
-        Console.WriteLine($"Wrote {path}");
+        if (args.Positional.Count != 2 || !args.OnlyFlags("--force"))
+            return await UsageAsync(args.Problem("export takes a timeline slug, a folder and --force", "--force"));
+        var (slug, folder) = (args.Positional[0], args.Positional[1]);
+
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
+        await app.Services.InitialiseDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var export = await scope.ServiceProvider.GetRequiredService<DataSetExporter>().ReadAsync(slug, CancellationToken.None);
+        if (export is null)
+        {
+            await Console.Error.WriteLineAsync($"There is no timeline with slug '{slug}' in the database; nothing was written.");
+            return 1;
+        }
+
+        // Export writes a whole data folder; refusing a folder in use keeps it from overwriting data/ by mistake.
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !args.Has("--force"))
+        {
+            await Console.Error.WriteLineAsync($"The folder '{folder}' is not empty; choose a new folder or pass --force to overwrite its files. Nothing was written.");
+            return 1;
+        }
+
+        var files = await DataFileWriter.WriteAsync(folder, export, CancellationToken.None);
+        await Console.Out.WriteLineAsync(
+            $"Exported '{slug}' to {folder}: {export.Events.Count} event(s), {export.Commitments.Count} commitment(s), "
+            + $"{export.Quotes.Count} quote(s), {export.Actors.Count} actor(s) in {files.Count} file(s).");
         return 0;
     }
 
-    private static WebApplication BuildQuietApp(string[] args) =>
-        TimelineApp.Build([.. args, "--Logging:LogLevel:Default=Warning"]);
+    private static async Task<int> OpenApiAsync(Arguments args)
+    {
+        if (args.Positional.Count > 1 || !args.OnlyFlags())
+            return await UsageAsync(args.Problem("openapi takes at most one path"));
+        var path = args.Positional.Count > 0 ? args.Positional[0] : "openapi.yaml";
+        // FastEndpoints describes its endpoints once the host has started, so start it on a spare loopback port.
+        await using var app = BuildQuietApp(["--urls=http://127.0.0.1:0"], args.Overrides);
+        await app.StartAsync();
+        await File.WriteAllTextAsync(path, await OpenApi.GenerateYamlAsync(app.Services));
+        await app.StopAsync();
+        await Console.Out.WriteLineAsync($"Wrote {path}");
+        return 0;
+    }
+
+    /// <summary>The verb's own settings first, then the operator's overrides, which win.</summary>
+    private static WebApplication BuildQuietApp(string[] settings, IReadOnlyList<string> overrides) =>
+        TimelineApp.Build([.. settings, "--Logging:LogLevel:Default=Warning", .. overrides]);
+
+    /// <summary>A verb's arguments: positional values, flags (<c>--dry-run</c>) and configuration overrides (<c>--Key=Value</c>).</summary>
+    private sealed record Arguments(IReadOnlyList<string> Positional, IReadOnlyList<string> Flags, IReadOnlyList<string> Overrides)
+    {
+        public static Arguments Parse(string[] args) => new(
+            [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))],
+            [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal))],
+            [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]);
+
+        public bool Has(string flag) => Flags.Contains(flag, StringComparer.Ordinal);
+
+        public bool OnlyFlags(params string[] allowed) => Flags.All(f => allowed.Contains(f, StringComparer.Ordinal));
+
+        public string Problem(string expected, params string[] allowed)
+        {
+            var unknown = Flags.Where(f => !allowed.Contains(f, StringComparer.Ordinal)).ToList();
+            return unknown.Count > 0
+                ? $"Unknown option(s): {string.Join(", ", unknown)} ({expected}; settings are written --Key=Value)."
+                : $"Wrong number of arguments: {expected}.";
+        }
+    }
 }

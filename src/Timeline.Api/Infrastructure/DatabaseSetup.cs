@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Data.Search;
 
@@ -24,6 +25,7 @@ public static partial class DatabaseSetup
         services.AddDbContext<TimelineDbContext>(db => db.UseSqlite(connection.ToString()));
         services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
         services.AddScoped<DataSetImporter>();
+        services.AddScoped<DataSetExporter>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
