@@ -1,65 +1,77 @@
 using System.Globalization;
+using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Domain;
-using Timeline.Api.Infrastructure.Auth;
 using Timeline.Api.Infrastructure;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Cli;
 
 /// <summary>
 /// Operator verbs run by the same program as the API:
-/// <c>import &lt;path&gt; [--dry-run]</c> and <c>openapi [path]</c>. Results go to standard output,
-/// problems to standard error; the exit code is 0 on success, 1 on invalid data, 2 on misuse.
+/// <c>import &lt;path&gt; [--dry-run]</c>, <c>export &lt;timeline&gt; &lt;folder&gt; [--force]</c>, <c>openapi [path]</c> and <c>keys create|list|revoke</c>.
+/// Each also takes configuration overrides as <c>--Key=Value</c> (e.g. <c>--ConnectionStrings:Timeline=Data Source=x.db</c>).
+/// Results go to standard output, problems to standard error; the exit code is 0 on success,
+/// 1 on invalid data or an unknown timeline, 2 on misuse.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "openapi", "keys", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "openapi", "keys", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Length == 0)
+            return await UsageAsync();
+        var parsed = Arguments.Parse(args[1..]);
         return args[0] switch
         {
-            "import" => await ImportAsync(args[1..]),
-            "openapi" => await OpenApiAsync(args[1..]),
-            "keys" => await KeysAsync(args[1..]),
-            _ => Usage(),
+            "import" => await ImportAsync(parsed),
+            "export" => await ExportAsync(parsed),
+            "openapi" => await OpenApiAsync(parsed),
+            "keys" => await KeysAsync(args[1..], parsed),
+            _ => await UsageAsync(),
         };
     }
 
-    private static int Usage()
+    private static async Task<int> UsageAsync(string? problem = null)
     {
-        Console.Error.WriteLine("""
+        if (problem is not null)
+            await Console.Error.WriteLineAsync(problem);
+        await Console.Error.WriteLineAsync("""
             Usage:
               dotnet run --project src/Timeline.Api                      start the API
               dotnet run --project src/Timeline.Api -- import <path> [--dry-run]
                                                                           validate and import a data file or folder
+              dotnet run --project src/Timeline.Api -- export <timeline> <folder> [--force]
+                                                                          write a timeline and the actors it names as data files
               dotnet run --project src/Timeline.Api -- openapi [path]     write the OpenAPI document (default: openapi.yaml)
               dotnet run --project src/Timeline.Api -- keys create --name <name> --role editor|admin
-                                                                          create an API key (printed once, alone)
-              dotnet run --project src/Timeline.Api -- keys list          names, roles, created, last used
+                                                                          create an API key (printed once, alone, on standard output)
+              dotnet run --project src/Timeline.Api -- keys list          names, roles, created, last used (never the secret)
               dotnet run --project src/Timeline.Api -- keys revoke --name <name>
+
+            Every verb also takes configuration overrides as --Key=Value, for example
+              --ConnectionStrings:Timeline="Data Source=/tmp/timeline.db"
             """);
         return 2;
     }
 
-    private static async Task<int> ImportAsync(string[] args)
+    private static async Task<int> ImportAsync(Arguments args)
     {
-        var dryRun = args.Contains("--dry-run", StringComparer.Ordinal);
-        var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (paths.Count != 1)
-            return Usage();
+        if (args.Positional.Count != 1 || !args.OnlyFlags("--dry-run"))
+            return await UsageAsync(args.Problem("import takes one path and --dry-run", "--dry-run"));
 
-        await using var app = BuildQuietApp([.. ConfigurationArgs(args), "--Database:SeedOnStart=false"]);
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
         await app.Services.InitialiseDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
         try
         {
-            var result = await importer.ImportAsync(paths[0], dryRun, CancellationToken.None);
-            Console.WriteLine(result.DryRun
+            var result = await importer.ImportAsync(args.Positional[0], args.Has("--dry-run"), CancellationToken.None);
+            await Console.Out.WriteLineAsync(result.DryRun
                 ? $"Valid: {result.Files} file(s); importing would change {result.Changes} row(s). Nothing was written (--dry-run)."
                 : $"Imported {result.Files} file(s): {result.Changes} row(s) changed.");
             return 0;
@@ -73,19 +85,72 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> KeysAsync(string[] args)
+    private static async Task<int> ExportAsync(Arguments args)
     {
-        if (args.Length == 0)
-            return Usage();
-        var name = Option(args, "--name");
-        var role = Option(args, "--role");
-        await using var app = BuildQuietApp([.. ConfigurationArgs(args), "--Database:SeedOnStart=false"]);
+        if (args.Positional.Count != 2 || !args.OnlyFlags("--force"))
+            return await UsageAsync(args.Problem("export takes a timeline slug, a folder and --force", "--force"));
+        var (slug, folder) = (args.Positional[0], args.Positional[1]);
+
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
+        await app.Services.InitialiseDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var export = await scope.ServiceProvider.GetRequiredService<DataSetExporter>().ReadAsync(slug, CancellationToken.None);
+        if (export is null)
+        {
+            await Console.Error.WriteLineAsync($"There is no timeline with slug '{slug}' in the database; nothing was written.");
+            return 1;
+        }
+
+        // Export writes a whole data folder; refusing a folder in use keeps it from overwriting data/ by mistake.
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !args.Has("--force"))
+        {
+            await Console.Error.WriteLineAsync($"The folder '{folder}' is not empty; choose a new folder or pass --force to overwrite its files. Nothing was written.");
+            return 1;
+        }
+
+        var files = await DataFileWriter.WriteAsync(folder, export, CancellationToken.None);
+        await Console.Out.WriteLineAsync(
+            $"Exported '{slug}' to {folder}: {export.Events.Count} event(s), {export.Commitments.Count} commitment(s), "
+            + $"{export.Quotes.Count} quote(s), {export.Actors.Count} actor(s) in {files.Count} file(s).");
+        return 0;
+    }
+
+    private static async Task<int> OpenApiAsync(Arguments args)
+    {
+        if (args.Positional.Count > 1 || !args.OnlyFlags())
+            return await UsageAsync(args.Problem("openapi takes at most one path"));
+        var path = args.Positional.Count > 0 ? args.Positional[0] : "openapi.yaml";
+        // FastEndpoints describes its endpoints once the host has started, so start it on a spare loopback port.
+        await using var app = BuildQuietApp(["--urls=http://127.0.0.1:0"], args.Overrides);
+        await app.StartAsync();
+        await File.WriteAllTextAsync(path, await OpenApi.GenerateYamlAsync(app.Services));
+        await app.StopAsync();
+        await Console.Out.WriteLineAsync($"Wrote {path}");
+        return 0;
+    }
+
+    private static async Task<int> KeysAsync(string[] raw, Arguments args)
+    {
+        var action = args.Positional.Count > 0 ? args.Positional[0] : null;
+        var name = OptionValue(raw, "--name");
+        var role = OptionValue(raw, "--role");
+        var valid = action switch
+        {
+            "create" => name is { Length: > 0 and <= 100 } && Kebab.TryParse<ApiKeyRole>(role, out _),
+            "list" => true,
+            "revoke" => name is not null,
+            _ => false,
+        };
+        if (!valid)
+            return await UsageAsync("keys create needs --name <name> (at most 100 characters) and --role editor|admin; keys revoke needs --name.");
+
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
         await app.Services.InitialiseDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-        switch (args[0])
+        switch (action)
         {
-            case "create" when name is { Length: > 0 and <= 100 } && Kebab.TryParse<ApiKeyRole>(role, out var parsedRole):
+            case "create":
                 if ((await keys.ListAsync(CancellationToken.None)).Any(k => k.Name == name))
                 {
                     await Console.Error.WriteLineAsync($"A key named '{name}' already exists; revoke it or choose another name.");
@@ -93,53 +158,59 @@ public static class CommandLine
                 }
 
                 // The key alone on standard output, so scripts can capture it; it is never shown again.
-                Console.WriteLine(await keys.CreateAsync(name, parsedRole, CancellationToken.None));
+                await Console.Out.WriteLineAsync(await keys.CreateAsync(name!, Kebab.Parse<ApiKeyRole>(role!), CancellationToken.None));
                 return 0;
             case "list":
                 foreach (var key in await keys.ListAsync(CancellationToken.None))
                 {
-                    Console.WriteLine(string.Join('\t', key.Name, Kebab.ToValue(key.Role), key.CreatedAt.ToString("u", CultureInfo.InvariantCulture),
-                        key.LastUsedAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never",
-                        key.RevokedAt is null ? "active" : $"revoked {key.RevokedAt.Value.ToString("u", CultureInfo.InvariantCulture)}"));
+                    await Console.Out.WriteLineAsync(string.Join('\t', key.Name, Kebab.ToValue(key.Role),
+                        $"created {key.CreatedAt.ToString("u", CultureInfo.InvariantCulture)}",
+                        key.LastUsedAt is { } used ? $"last used {used.ToString("u", CultureInfo.InvariantCulture)}" : "never used",
+                        key.RevokedAt is { } revoked ? $"revoked {revoked.ToString("u", CultureInfo.InvariantCulture)}" : "active"));
                 }
 
                 return 0;
-            case "revoke" when name is not null:
-                if (await keys.RevokeAsync(name, CancellationToken.None))
+            default:
+                if (await keys.RevokeAsync(name!, CancellationToken.None))
                 {
-                    Console.WriteLine($"Revoked '{name}'.");
+                    await Console.Out.WriteLineAsync($"Revoked '{name}'.");
                     return 0;
                 }
 
                 await Console.Error.WriteLineAsync($"There is no active key named '{name}'.");
                 return 1;
-            default:
-                return Usage();
         }
     }
 
-    private static string? Option(string[] args, string name)
+    /// <summary>The value after an option such as <c>--name</c>, or null.</summary>
+    private static string? OptionValue(string[] raw, string option)
     {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        var index = Array.IndexOf(raw, option);
+        return index >= 0 && index + 1 < raw.Length ? raw[index + 1] : null;
     }
 
-    /// <summary>Configuration overrides passed along to the host, e.g. <c>--ConnectionStrings:Timeline=Data Source=x.db</c>.</summary>
-    private static IEnumerable<string> ConfigurationArgs(string[] args) =>
-        args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal));
+    /// <summary>The verb's own settings first, then the operator's overrides, which win.</summary>
+    private static WebApplication BuildQuietApp(string[] settings, IReadOnlyList<string> overrides) =>
+        TimelineApp.Build([.. settings, "--Logging:LogLevel:Default=Warning", .. overrides]);
 
-    private static async Task<int> OpenApiAsync(string[] args)
+    /// <summary>A verb's arguments: positional values, flags (<c>--dry-run</c>) and configuration overrides (<c>--Key=Value</c>).</summary>
+    private sealed record Arguments(IReadOnlyList<string> Positional, IReadOnlyList<string> Flags, IReadOnlyList<string> Overrides)
     {
-        var path = args.Length > 0 ? args[0] : "openapi.yaml";
-        // FastEndpoints describes its endpoints once the host has started, so start it on a spare loopback port.
-        await using var app = BuildQuietApp(["--urls=http://127.0.0.1:0"]);
-        await app.StartAsync();
-        await File.WriteAllTextAsync(path, await OpenApi.GenerateYamlAsync(app.Services));
-        await app.StopAsync();
-        Console.WriteLine($"Wrote {path}");
-        return 0;
-    }
+        public static Arguments Parse(string[] args) => new(
+            [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))],
+            [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !a.Contains('=', StringComparison.Ordinal))],
+            [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal))]);
 
-    private static WebApplication BuildQuietApp(string[] args) =>
-        TimelineApp.Build([.. args, "--Logging:LogLevel:Default=Warning"]);
+        public bool Has(string flag) => Flags.Contains(flag, StringComparer.Ordinal);
+
+        public bool OnlyFlags(params string[] allowed) => Flags.All(f => allowed.Contains(f, StringComparer.Ordinal));
+
+        public string Problem(string expected, params string[] allowed)
+        {
+            var unknown = Flags.Where(f => !allowed.Contains(f, StringComparer.Ordinal)).ToList();
+            return unknown.Count > 0
+                ? $"Unknown option(s): {string.Join(", ", unknown)} ({expected}; settings are written --Key=Value)."
+                : $"Wrong number of arguments: {expected}.";
+        }
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Data.Search;
 
@@ -29,6 +30,7 @@ public static partial class DatabaseSetup
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
         services.AddScoped<DataSetImporter>();
+        services.AddScoped<DataSetExporter>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -34,18 +34,6 @@ public sealed class ScorecardTests(TimelineApiFactory factory)
     }
 
     [Fact]
-    public async Task GetScorecard_Today_MatchesTheFactSheet()
-    {
-        var scorecard = await factory.GetJsonAsync<JsonElement>("/api/v1/timelines/union-state/scorecard");
-        var statuses = scorecard.GetProperty("commitments").EnumerateArray().ToDictionary(c => c.Str("slug"), c => c.Str("status"));
-        Assert.Equal("materialised", statuses["joint-defence"]);
-        Assert.Equal("abandoned", statuses["joint-presidential-elections"]);
-        Assert.Equal("partially-materialised", statuses["unified-customs"]);
-        Assert.Equal("partially-materialised", statuses["coordinated-foreign-policy"]);
-        Assert.Equal("stalled", statuses["single-currency"]);
-    }
-
-    [Fact]
     public async Task GetScorecard_BadAsOf_Returns400NamingAsOf()
     {
         using var client = factory.CreateClient();
