@@ -46,6 +46,7 @@ public static partial class TimelineApp
         services.AddAuthorization();
         services.AddTimelineRateLimits(configuration);
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
         services.AddFastEndpoints(o => o.IncludeAbstractValidators = true);
         services.AddTimelineOpenApi();
@@ -69,6 +70,7 @@ public static partial class TimelineApp
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         ConfigureJson(options);
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
@@ -85,6 +87,7 @@ public static partial class TimelineApp
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestSizeMiddleware>();
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();

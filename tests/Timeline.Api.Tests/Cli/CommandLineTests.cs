@@ -175,7 +175,7 @@ public sealed class CommandLineTests : IDisposable
     }
 
     /// <summary>Runs a verb as <c>dotnet run -- args</c> would, capturing what it prints.</summary>
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var (stdout, stderr) = (Console.Out, Console.Error);
         using var output = new StringWriter();

@@ -11,4 +11,7 @@ public interface IFullTextSearch
 
     /// <summary>Rebuilds the index from the tables, inside the caller's transaction.</summary>
     Task RebuildAsync(TimelineDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Re-indexes one resource after a write (removes it when it was deleted); other kinds are ignored.</summary>
+    Task RefreshAsync(TimelineDbContext db, string kind, string slug, CancellationToken cancellationToken);
 }

@@ -30,24 +30,46 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
     public async Task RebuildAsync(TimelineDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM SearchIndex;
-            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
-                SELECT 'event', Slug, Title, coalesce(Summary, '') || ' ' || coalesce(Place, '') || ' ' || coalesce(Note, '')
-                FROM Events;
-            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
-                SELECT 'commitment', Slug, Title, coalesce(Description, '') FROM Commitments;
-            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
-                SELECT 'actor', a.Slug, a.Name,
-                       coalesce((SELECT group_concat(al.Name, ' ') FROM ActorAliases al WHERE al.ActorId = a.Id), '')
-                       || ' ' || coalesce(a.Description, '')
-                FROM Actors a;
-            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
-                SELECT 'quote', q.Slug, q.Text,
-                       s.Name || ' ' || coalesce((SELECT group_concat(al.Name, ' ') FROM ActorAliases al WHERE al.ActorId = s.Id), '')
-                FROM Quotes q JOIN Actors s ON s.Id = q.SpeakerId;
-            """, cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM SearchIndex;", cancellationToken);
+        foreach (var kind in SearchKinds.All)
+            await db.Database.ExecuteSqlRawAsync(IndexSql(kind, ""), cancellationToken);
     }
+
+    public async Task RefreshAsync(TimelineDbContext db, string kind, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!SearchKinds.All.Contains(kind))
+            return;
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM SearchIndex WHERE Kind = {0} AND Slug = {1};", [kind, slug], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(IndexSql(kind, "AND x.Slug = {0}"), [slug], cancellationToken);
+    }
+
+    /// <summary>The rows of one kind of resource as the index holds them; soft-deleted rows are left out.</summary>
+    private static string IndexSql(string kind, string filter) => kind switch
+    {
+        SearchKinds.Event => $"""
+            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
+            SELECT 'event', x.Slug, x.Title, coalesce(x.Summary, '') || ' ' || coalesce(x.Place, '') || ' ' || coalesce(x.Note, '')
+            FROM Events x WHERE x.DeletedAt IS NULL {filter};
+            """,
+        SearchKinds.Commitment => $"""
+            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
+            SELECT 'commitment', x.Slug, x.Title, coalesce(x.Description, '')
+            FROM Commitments x WHERE x.DeletedAt IS NULL {filter};
+            """,
+        SearchKinds.Actor => $"""
+            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
+            SELECT 'actor', x.Slug, x.Name,
+                   coalesce((SELECT group_concat(al.Name, ' ') FROM ActorAliases al WHERE al.ActorId = x.Id), '') || ' ' || coalesce(x.Description, '')
+            FROM Actors x WHERE x.DeletedAt IS NULL {filter};
+            """,
+        _ => $"""
+            INSERT INTO SearchIndex (Kind, Slug, Title, Body)
+            SELECT 'quote', x.Slug, x.Text,
+                   s.Name || ' ' || coalesce((SELECT group_concat(al.Name, ' ') FROM ActorAliases al WHERE al.ActorId = s.Id), '')
+            FROM Quotes x JOIN Actors s ON s.Id = x.SpeakerId WHERE x.DeletedAt IS NULL {filter};
+            """,
+    };
 
     /// <summary>
     /// Turns free text into a safe FTS5 query: every word becomes a quoted prefix term, so no user

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Features.Actors;
@@ -22,4 +24,7 @@ public sealed class ActorResponse
         Description = a.Description,
         Aliases = a.Aliases.OrderBy(al => al.Id).Select(al => al.Name).ToList(),
     };
+
+    public static Task<ActorResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
+        db.Actors.AsNoTracking().Where(a => a.Slug == slug).Select(Projection).SingleOrDefaultAsync(ct);
 }

@@ -66,6 +66,9 @@ public sealed class AssessmentResponse
     public required string RecordedBy { get; init; }
     public required DateTimeOffset RecordedAt { get; init; }
 
+    /// <summary>Set when the assessment was withdrawn: it stays in the history and no longer counts.</summary>
+    public RetractionResponse? Retraction { get; init; }
+
     public static readonly Expression<Func<Assessment, AssessmentResponse>> Projection = a => new AssessmentResponse
     {
         Id = a.Id,
@@ -87,5 +90,14 @@ public sealed class AssessmentResponse
         }).ToList(),
         RecordedBy = a.RecordedBy,
         RecordedAt = a.RecordedAt,
+        Retraction = a.RetractedAt == null ? null : new RetractionResponse { At = a.RetractedAt.Value, By = a.RetractedBy!, Reason = a.RetractionReason! },
     };
+}
+
+/// <summary>Who withdrew an assessment, when and why.</summary>
+public sealed class RetractionResponse
+{
+    public required DateTimeOffset At { get; init; }
+    public required string By { get; init; }
+    public required string Reason { get; init; }
 }

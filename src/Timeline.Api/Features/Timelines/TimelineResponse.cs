@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Features.Timelines;
@@ -26,4 +28,7 @@ public sealed class TimelineResponse
         CommitmentCount = t.Commitments.Count,
         UpdatedAt = t.UpdatedAt,
     };
+
+    public static Task<TimelineResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
+        db.Timelines.AsNoTracking().Where(t => t.Slug == slug).Select(Projection).SingleOrDefaultAsync(ct);
 }

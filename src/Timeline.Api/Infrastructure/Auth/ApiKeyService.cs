@@ -17,7 +17,8 @@ public sealed class ApiKeyService(TimelineDbContext db, TimeProvider clock)
 
     public async Task<string> CreateAsync(string name, ApiKeyRole role, CancellationToken cancellationToken)
     {
-        var keyId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
+        // Hex, so the id never contains the '_' that separates it from the secret.
+        var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         db.ApiKeys.Add(new ApiKey
         {

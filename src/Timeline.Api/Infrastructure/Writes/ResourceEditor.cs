@@ -25,6 +25,9 @@ public abstract class ResourceEditor<TEntity, TWrite, TResponse>
     /// <summary>The path of the resource, for <c>Location</c>.</summary>
     public abstract string PathOf(string key);
 
+    /// <summary>The key of a resource just saved (a source's id exists only then).</summary>
+    public virtual string KeyOf(TEntity saved, TWrite write) => KeyOf(write);
+
     /// <summary>The tracked entity with everything <see cref="ApplyAsync"/> changes loaded, or null.</summary>
     public abstract Task<TEntity?> FindAsync(TimelineDbContext db, string key, CancellationToken cancellationToken);
 

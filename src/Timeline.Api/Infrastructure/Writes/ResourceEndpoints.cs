@@ -29,6 +29,9 @@ public static class WriteEndpointExtensions
 /// <summary>A write endpoint: sends a <see cref="WriteOutcome"/> as the HTTP answer.</summary>
 public abstract class WriteEndpoint<TRequest, TResponse> : Endpoint<TRequest, TResponse> where TRequest : notnull
 {
+    /// <summary>The resource's key in the path: the slug, or a source's id.</summary>
+    protected string RouteKey() => Route<string>("slug", isRequired: false) ?? Route<string>("id", isRequired: false) ?? "";
+
     protected async Task SendOutcomeAsync(WriteOutcome outcome, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -95,7 +98,7 @@ public abstract class ReplaceResourceEndpoint<TEntity, TWrite, TResponse>(Resour
     }
 
     public override async Task HandleAsync(TWrite req, CancellationToken ct) =>
-        await SendOutcomeAsync(await writes.ReplaceAsync(editor, editor.KeyOf(req), req, HttpContext.Request.Headers.IfMatch, ct), ct);
+        await SendOutcomeAsync(await writes.ReplaceAsync(editor, RouteKey(), req, HttpContext.Request.Headers.IfMatch, ct), ct);
 }
 
 /// <summary><c>PATCH /{resources}/{key}</c>: a JSON Merge Patch (RFC 7396) of the write representation; needs <c>If-Match</c>.</summary>
@@ -149,8 +152,7 @@ public abstract class PatchResourceEndpoint<TEntity, TWrite, TResponse>(Resource
             return;
         }
 
-        var key = Route<string>("slug") ?? Route<string>("id") ?? "";
-        await SendOutcomeAsync(await writes.PatchAsync(editor, validator, key, patch, HttpContext.Request.Headers.IfMatch, ct), ct);
+        await SendOutcomeAsync(await writes.PatchAsync(editor, validator, RouteKey(), patch, HttpContext.Request.Headers.IfMatch, ct), ct);
     }
 }
 
@@ -177,7 +179,6 @@ public abstract class DeleteResourceEndpoint<TEntity, TWrite, TResponse>(Resourc
 
     public override async Task HandleAsync(EmptyRequest req, CancellationToken ct)
     {
-        var key = Route<string>("slug") ?? Route<string>("id") ?? "";
-        await SendOutcomeAsync(await writes.DeleteAsync(editor, key, HttpContext.Request.Headers.IfMatch, ct), ct);
+        await SendOutcomeAsync(await writes.DeleteAsync(editor, RouteKey(), HttpContext.Request.Headers.IfMatch, ct), ct);
     }
 }

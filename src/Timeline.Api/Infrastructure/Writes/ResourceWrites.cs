@@ -5,6 +5,7 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Infrastructure.Writes;
@@ -14,7 +15,7 @@ namespace Timeline.Api.Infrastructure.Writes;
 /// the change itself with its change-log entry in one SaveChanges (one transaction), and eviction of
 /// cached reads so the next GET sees the write.
 /// </summary>
-public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOutputCacheStore cache, IHttpContextAccessor http)
+public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOutputCacheStore cache, IFullTextSearch search, IHttpContextAccessor http)
 {
     private string Caller => http.HttpContext?.User.Identity?.Name ?? throw new InvalidOperationException("Writes need an authenticated caller.");
 
@@ -36,7 +37,8 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         editor.Touch(entity, now);
         entity.Version = 1;
         db.Add(entity);
-        Log(ChangeOperation.Create, editor.ResourceType, key, editor.TimelinesOf(entity), [], ChangeDiff.ToJson(editor.ToWrite(entity)), now);
+        // The entity and its change-log entry commit together; the entry needs the key the save gives (a source's id).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -46,6 +48,10 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
             return Conflict(editor.ResourceType, key); // another editor created it a moment ago
         }
 
+        key = editor.KeyOf(entity, write);
+        Log(ChangeOperation.Create, editor.ResourceType, key, editor.TimelinesOf(entity), [], ChangeDiff.ToJson(editor.ToWrite(entity)), now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await DoneAsync(editor, key, StatusCodes.Status201Created, cancellationToken);
     }
 
@@ -108,6 +114,7 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         if (!await TrySaveAsync(cancellationToken))
             return WriteOutcome.PreconditionFailed();
 
+        await search.RefreshAsync(db, editor.ResourceType, key, cancellationToken);
         await EvictCachedReadsAsync(cancellationToken);
         return new WriteOutcome.Done(StatusCodes.Status204NoContent, null, null, null);
     }
@@ -188,6 +195,7 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         ResourceEditor<TEntity, TWrite, TResponse> editor, string key, int status, CancellationToken cancellationToken)
         where TEntity : class, IEditable where TWrite : class where TResponse : class
     {
+        await search.RefreshAsync(db, editor.ResourceType, key, cancellationToken);
         await EvictCachedReadsAsync(cancellationToken);
         db.ChangeTracker.Clear();
         var response = await editor.RepresentAsync(db, key, cancellationToken);

@@ -26,10 +26,14 @@ public sealed class GetActorEndpoint(TimelineDbContext db) : Endpoint<GetActorRe
 
     public override async Task HandleAsync(GetActorRequest req, CancellationToken ct)
     {
-        var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == req.Slug).Select(ActorResponse.Projection).SingleOrDefaultAsync(ct);
+        var actor = await ActorResponse.LoadAsync(db, req.Slug, ct);
         if (actor is null)
+        {
             await Send.ResultAsync(Problems.NotFound("actor", req.Slug));
-        else
-            await Send.OkAsync(actor, ct);
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = ETags.Of(actor);
+        await Send.OkAsync(actor, ct);
     }
 }

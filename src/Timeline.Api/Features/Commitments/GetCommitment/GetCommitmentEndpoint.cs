@@ -46,19 +46,34 @@ public sealed class GetCommitmentEndpoint(TimelineDbContext db) : Endpoint<GetCo
 
     public override async Task HandleAsync(GetCommitmentRequest req, CancellationToken ct)
     {
-        var summary = await db.Commitments.AsNoTracking().Where(c => c.Slug == req.Slug)
-            .WithStatusAsOf(DateQuery.AsOf(req.AsOf))
-            .Select(CommitmentSummaryResponse.Projection)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(ct);
-        if (summary is null)
+        var response = await CommitmentDetails.LoadAsync(db, req.Slug, req.AsOf, ct);
+        if (response is null)
         {
             await Send.ResultAsync(Problems.NotFound("commitment", req.Slug));
             return;
         }
 
-        var history = await db.HistoryOf(req.Slug).Select(AssessmentResponse.Projection).AsSplitQuery().ToListAsync(ct);
-        await Send.OkAsync(new CommitmentResponse
+        HttpContext.Response.Headers.ETag = ETags.Of(response);
+        await Send.OkAsync(response, ct);
+    }
+}
+
+/// <summary>Loads a commitment's full representation: for GET, and (without asOf) for the ETag writes check.</summary>
+public static class CommitmentDetails
+{
+    public static async Task<CommitmentResponse?> LoadAsync(TimelineDbContext db, string slug, string? asOf, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var summary = await db.Commitments.AsNoTracking().Where(c => c.Slug == slug)
+            .WithStatusAsOf(DateQuery.AsOf(asOf))
+            .Select(CommitmentSummaryResponse.Projection)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(ct);
+        if (summary is null)
+            return null;
+
+        var history = await db.HistoryOf(slug).Select(AssessmentResponse.Projection).AsSplitQuery().ToListAsync(ct);
+        return new CommitmentResponse
         {
             Slug = summary.Slug,
             Title = summary.Title,
@@ -71,6 +86,6 @@ public sealed class GetCommitmentEndpoint(TimelineDbContext db) : Endpoint<GetCo
             StatusDate = summary.StatusDate,
             Timelines = summary.Timelines,
             History = history,
-        }, ct);
+        };
     }
 }

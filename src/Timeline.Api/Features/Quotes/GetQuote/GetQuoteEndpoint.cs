@@ -21,6 +21,7 @@ public sealed class QuoteResponse
     public required SourceResponse Source { get; init; }
     public EventRefResponse? Event { get; init; }
     public CommitmentRefResponse? Commitment { get; init; }
+    public required IReadOnlyList<string> Timelines { get; init; }
 }
 
 public sealed class GetQuoteEndpoint(TimelineDbContext db) : Endpoint<GetQuoteRequest, QuoteResponse>
@@ -39,7 +40,23 @@ public sealed class GetQuoteEndpoint(TimelineDbContext db) : Endpoint<GetQuoteRe
 
     public override async Task HandleAsync(GetQuoteRequest req, CancellationToken ct)
     {
-        var quote = await db.Quotes.AsNoTracking().Where(q => q.Slug == req.Slug).Select(q => new QuoteResponse
+        var quote = await QuoteDetails.LoadAsync(db, req.Slug, ct);
+        if (quote is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("quote", req.Slug));
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = ETags.Of(quote);
+        await Send.OkAsync(quote, ct);
+    }
+}
+
+/// <summary>Loads a quote's representation: for GET, and for the ETag writes check.</summary>
+public static class QuoteDetails
+{
+    public static Task<QuoteResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
+        db.Quotes.AsNoTracking().Where(q => q.Slug == slug).Select(q => new QuoteResponse
         {
             Slug = q.Slug,
             Text = q.Text,
@@ -55,10 +72,6 @@ public sealed class GetQuoteEndpoint(TimelineDbContext db) : Endpoint<GetQuoteRe
                 Slug = q.Event.Slug, Title = q.Event.Title, Date = DateResponse.From(q.Event.DateText), Status = q.Event.Status,
             },
             Commitment = q.Commitment == null ? null : new CommitmentRefResponse { Slug = q.Commitment.Slug, Title = q.Commitment.Title },
+            Timelines = q.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
         }).SingleOrDefaultAsync(ct);
-        if (quote is null)
-            await Send.ResultAsync(Problems.NotFound("quote", req.Slug));
-        else
-            await Send.OkAsync(quote, ct);
-    }
 }

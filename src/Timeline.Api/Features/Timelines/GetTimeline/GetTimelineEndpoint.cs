@@ -26,10 +26,14 @@ public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTime
 
     public override async Task HandleAsync(GetTimelineRequest req, CancellationToken ct)
     {
-        var timeline = await db.Timelines.AsNoTracking().Where(t => t.Slug == req.Slug).Select(TimelineResponse.Projection).SingleOrDefaultAsync(ct);
+        var timeline = await TimelineResponse.LoadAsync(db, req.Slug, ct);
         if (timeline is null)
+        {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
-        else
-            await Send.OkAsync(timeline, ct);
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = ETags.Of(timeline);
+        await Send.OkAsync(timeline, ct);
     }
 }

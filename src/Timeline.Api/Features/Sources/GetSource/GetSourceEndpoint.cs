@@ -1,0 +1,38 @@
+using FastEndpoints;
+using Timeline.Api.Data;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Sources.GetSource;
+
+public sealed class GetSourceRequest
+{
+    public string Id { get; set; } = "";
+}
+
+public sealed class GetSourceEndpoint(TimelineDbContext db) : Endpoint<GetSourceRequest, SourceDetailResponse>
+{
+    public override void Configure()
+    {
+        Get("/sources/{id}");
+        AllowAnonymous();
+        Description(d => d.WithName("getSource").ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Get a source";
+            s.Description = "A cited publication, by id.";
+        });
+    }
+
+    public override async Task HandleAsync(GetSourceRequest req, CancellationToken ct)
+    {
+        var source = await SourceDetailResponse.LoadAsync(db, req.Id, ct);
+        if (source is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("source", req.Id));
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = ETags.Of(source);
+        await Send.OkAsync(source, ct);
+    }
+}
