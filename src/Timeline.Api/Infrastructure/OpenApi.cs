@@ -28,6 +28,14 @@ public static partial class OpenApi
             {
                 s.DocumentName = DocumentName;
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
+                // Writes need an API key; Swagger UI's Authorize button takes it, and reads stay anonymous.
+                s.AddAuth("ApiKey", new OpenApiSecurityScheme
+                {
+                    Type = OpenApiSecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "tl_<id>_<secret>",
+                    Description = "An API key from `dotnet run --project src/Timeline.Api -- keys create --name <name> --role editor|admin`.",
+                });
                 s.Title = "Timeline API";
                 s.Version = "v1";
                 s.Description = "Treaties, their dated events and the commitments they make — and whether each commitment materialised. "
@@ -38,6 +46,13 @@ public static partial class OpenApi
                     document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
                     document.Info.Contact = new OpenApiContact { Name = "Timeline maintainers" };
                     ServeFromAnyHost(document);
+                    // Roles are not OAuth scopes: an http bearer requirement lists none (the roles are in each description).
+                    foreach (var requirement in document.Operations.SelectMany(o => o.Operation.Security ?? []))
+                    {
+                        foreach (var scheme in requirement.Keys.ToList())
+                            requirement[scheme] = [];
+                    }
+
                     foreach (var (name, description) in Tags)
                         document.Tags.Add(new OpenApiTag { Name = name, Description = description });
                 };
@@ -51,7 +66,9 @@ public static partial class OpenApi
         ("commitments", "Promises made in events, with their append-only, sourced status history."),
         ("actors", "People, states and organisations, found under any spelling of their names."),
         ("quotes", "Words said by actors, with their source."),
+        ("sources", "Cited publications, found by URL when facts cite them."),
         ("search", "Full-text search across everything."),
+        ("changes", "The public log of every write: what changed, when, and by which key's name."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>

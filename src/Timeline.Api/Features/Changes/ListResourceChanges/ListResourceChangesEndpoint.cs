@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FastEndpoints.Swagger;
 using Timeline.Api.Data;
 using Timeline.Api.Features.Changes.ListChanges;
 using Timeline.Api.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class ListResourceChangesEndpoint(TimelineDbContext db) : Endpoint
     {
         Get("/{resources:regex(^(events|commitments|actors|timelines|quotes|sources)$)}/{key}/changes");
         AllowAnonymous();
-        Description(d => d.WithName("listResourceChanges").ProducesProblem(StatusCodes.Status400BadRequest));
+        Description(d => d.WithName("listResourceChanges").ProducesProblem(StatusCodes.Status400BadRequest).AutoTagOverride("changes"));
         Summary(s =>
         {
             s.Summary = "List a resource's changes";
