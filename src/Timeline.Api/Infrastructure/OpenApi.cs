@@ -52,6 +52,7 @@ public static partial class OpenApi
         ("actors", "People, states and organisations, found under any spelling of their names."),
         ("quotes", "Words said by actors, with their source."),
         ("search", "Full-text search across everything."),
+        ("embed", "The embeddable widget and its oEmbed endpoint, outside /api/v1."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>

@@ -30,6 +30,12 @@ public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTime
         if (timeline is null)
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
         else
+        {
+            // oEmbed discovery for clients that start from the API rather than the widget page.
+            var self = PublicUrls.Timeline(HttpContext.Request, req.Slug);
+            HttpContext.Response.Headers.Append(
+                "Link", $"<{PublicUrls.OEmbedFor(HttpContext.Request, self)}>; rel=\"alternate\"; type=\"{Features.Exports.ExportMediaTypes.OEmbedJson}\"");
             await Send.OkAsync(timeline, ct);
+        }
     }
 }
