@@ -44,6 +44,7 @@ public static class EmbedPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="strict-origin-when-cross-origin">
             <title>{title}</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/embed/assets/widget.css">
             <link rel="alternate" type="{ExportMediaTypes.OEmbedJson}" href="{HtmlText.Encode(model.OEmbedUrl)}" title="{title}">
             <link rel="canonical" href="{HtmlText.Encode(model.PageUrl)}">
