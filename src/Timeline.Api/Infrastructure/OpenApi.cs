@@ -69,6 +69,7 @@ public static partial class OpenApi
         ("sources", "Cited publications, found by URL when facts cite them."),
         ("search", "Full-text search across everything."),
         ("changes", "The public log of every write: what changed, when, and by which key's name."),
+        ("embed", "The embeddable widget and its oEmbed endpoint, outside /api/v1."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>

@@ -16,6 +16,13 @@ public sealed class CachingTests(TimelineApiFactory factory)
     [InlineData("/api/v1/commitments/single-currency/history")]
     [InlineData("/api/v1/actors?q=medvedev")]
     [InlineData("/api/v1/search?q=sochi")]
+    [InlineData("/api/v1/timelines/union-state/events.csv?from=2019-12")]
+    [InlineData("/api/v1/timelines/union-state/commitments.csv")]
+    [InlineData("/api/v1/timelines/union-state/calendar.ics")]
+    [InlineData("/api/v1/timelines/union-state/feed.atom")]
+    [InlineData("/api/v1/timelines/union-state/timelinejs")]
+    [InlineData("/embed/union-state?theme=dark")]
+    [InlineData("/oembed?url=http%3A%2F%2Flocalhost%2Fembed%2Funion-state")]
     public async Task Get_WithTheReturnedETag_Returns304(string url)
     {
         using var client = factory.CreateClient();

@@ -10,8 +10,8 @@ using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Commitments;
 
-/// <summary>The filters every list of commitments takes.</summary>
-public abstract class CommitmentListRequest : IPagedRequest
+/// <summary>The filters every list and export of commitments takes.</summary>
+public abstract class CommitmentFilterRequest
 {
     /// <summary>Only commitments with this status on the <c>asOf</c> day: not-started, in-progress, stalled, partially-materialised, materialised, abandoned.</summary>
     [QueryParam]
@@ -32,7 +32,11 @@ public abstract class CommitmentListRequest : IPagedRequest
     /// <summary>Full-text search in titles and descriptions.</summary>
     [QueryParam]
     public string? Q { get; set; }
+}
 
+/// <summary>The commitment filters plus keyset paging, for the JSON lists.</summary>
+public abstract class CommitmentListRequest : CommitmentFilterRequest, IPagedRequest
+{
     /// <summary>Items per page, 1–200 (default 50).</summary>
 
     [QueryParam]
@@ -47,11 +51,11 @@ public abstract class CommitmentListRequest : IPagedRequest
 /// <summary>The sort key of the last commitment on a page (commitments keep the order they were made in).</summary>
 public sealed record CommitmentCursor(long Id);
 
-public abstract class CommitmentListValidator<TRequest> : Validator<TRequest> where TRequest : CommitmentListRequest
+/// <summary>Checks the shape of the commitment filters; lists add paging.</summary>
+public abstract class CommitmentFilterValidator<TRequest> : Validator<TRequest> where TRequest : CommitmentFilterRequest
 {
-    protected CommitmentListValidator()
+    protected CommitmentFilterValidator()
     {
-        Include(new PagingValidator<CommitmentCursor>());
         RuleFor(r => r.Status).MustBeOneOf<TRequest, CommitmentStatus>();
         RuleFor(r => r.Category).MustBeOneOf<TRequest, CommitmentCategory>();
         RuleFor(r => r.AsOf).MustBeEdtf();
@@ -60,17 +64,23 @@ public abstract class CommitmentListValidator<TRequest> : Validator<TRequest> wh
     }
 }
 
+/// <summary>The commitment filters plus paging.</summary>
+public abstract class CommitmentListValidator<TRequest> : CommitmentFilterValidator<TRequest> where TRequest : CommitmentListRequest
+{
+    protected CommitmentListValidator() => Include(new PagingValidator<CommitmentCursor>());
+}
+
 /// <summary>Runs a commitment list over any starting set of commitments.</summary>
 public static class CommitmentList
 {
-    public static async Task<PageResponse<CommitmentSummaryResponse>> PageAsync(
-        TimelineDbContext db,
-        IFullTextSearch search,
-        IQueryable<Commitment> commitments,
-        CommitmentListRequest request,
-        HttpContext context,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The request's filters over a starting set of commitments, each with its status on the <c>asOf</c> day, untracked;
+    /// the exports share it with the lists.
+    /// </summary>
+    public static IQueryable<CommitmentAsOf> Filter(TimelineDbContext db, IFullTextSearch search, IQueryable<Commitment> commitments, CommitmentFilterRequest request)
     {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(request);
         var query = commitments.AsNoTracking();
         if (request.Category is not null)
         {
@@ -86,16 +96,27 @@ public static class CommitmentList
             query = matches is null ? query.Where(_ => false) : query.Where(c => matches.Select(m => m.Slug).Contains(c.Slug));
         }
 
-        if (Paging.TryDecode<CommitmentCursor>(request.Cursor, out var after))
-            query = query.Where(c => c.Id > after.Id);
-
-        var asOf = DateQuery.AsOf(request.AsOf);
-        var withStatus = query.WithStatusAsOf(asOf);
+        var withStatus = query.WithStatusAsOf(DateQuery.AsOf(request.AsOf));
         if (request.Status is not null)
         {
             var status = Kebab.Parse<CommitmentStatus>(request.Status);
             withStatus = withStatus.Where(r => r.Status == status);
         }
+
+        return withStatus;
+    }
+
+    public static async Task<PageResponse<CommitmentSummaryResponse>> PageAsync(
+        TimelineDbContext db,
+        IFullTextSearch search,
+        IQueryable<Commitment> commitments,
+        CommitmentListRequest request,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var withStatus = Filter(db, search, commitments, request);
+        if (Paging.TryDecode<CommitmentCursor>(request.Cursor, out var after))
+            withStatus = withStatus.Where(r => r.Commitment.Id > after.Id);
 
         // Two steps keep the page in the order commitments were made (by id) without exposing ids:
         // the page's keys first, then their projections.
@@ -109,7 +130,7 @@ public static class CommitmentList
         var slugs = page.Items.Select(k => k.Slug).ToList();
         var items = await db.Commitments.AsNoTracking()
             .Where(c => slugs.Contains(c.Slug))
-            .WithStatusAsOf(asOf)
+            .WithStatusAsOf(DateQuery.AsOf(request.AsOf))
             .Select(CommitmentSummaryResponse.Projection)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

@@ -11,14 +11,11 @@ namespace Timeline.Api.Features.Events;
 /// <summary>Runs an event list (filters, keyset page, projection) over any starting set of events.</summary>
 public static class EventList
 {
-    public static async Task<PageResponse<EventSummaryResponse>> PageAsync(
-        TimelineDbContext db,
-        IFullTextSearch search,
-        IQueryable<Event> events,
-        EventListRequest request,
-        HttpContext context,
-        CancellationToken cancellationToken)
+    /// <summary>The request's filters and full-text search over a starting set of events, untracked; the exports share it with the lists.</summary>
+    public static IQueryable<Event> Filter(TimelineDbContext db, IFullTextSearch search, IQueryable<Event> events, EventFilterRequest request)
     {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(request);
         var filter = new EventFilter(
             DateQuery.StartOf(request.From),
             DateQuery.EndOf(request.To),
@@ -32,6 +29,19 @@ public static class EventList
             var matches = search.Match(db, request.Q, SearchKinds.Event);
             query = matches is null ? query.Where(_ => false) : query.Where(e => matches.Select(m => m.Slug).Contains(e.Slug));
         }
+
+        return query;
+    }
+
+    public static async Task<PageResponse<EventSummaryResponse>> PageAsync(
+        TimelineDbContext db,
+        IFullTextSearch search,
+        IQueryable<Event> events,
+        EventListRequest request,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var query = Filter(db, search, events, request);
 
         var descending = request.Sort == "-date";
         Paging.TryDecode<EventCursor>(request.Cursor, out var after);

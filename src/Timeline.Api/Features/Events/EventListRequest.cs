@@ -6,8 +6,8 @@ using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Events;
 
-/// <summary>The filters every list of events takes (all events, a timeline's, an actor's).</summary>
-public abstract class EventListRequest : IPagedRequest
+/// <summary>The filters every list and export of events takes (all events, a timeline's, an actor's, CSV).</summary>
+public abstract class EventFilterRequest
 {
     /// <summary>Events that may end on or after this EDTF date (<c>2019-12</c> = from 1 December 2019).</summary>
     [QueryParam]
@@ -40,7 +40,11 @@ public abstract class EventListRequest : IPagedRequest
     /// <summary><c>date</c> (oldest first, the default) or <c>-date</c> (newest first).</summary>
     [QueryParam]
     public string? Sort { get; set; }
+}
 
+/// <summary>The event filters plus keyset paging, for the JSON lists.</summary>
+public abstract class EventListRequest : EventFilterRequest, IPagedRequest
+{
     /// <summary>Items per page, 1–200 (default 50).</summary>
 
     [QueryParam]
@@ -55,12 +59,11 @@ public abstract class EventListRequest : IPagedRequest
 /// <summary>The sort key of the last event on a page.</summary>
 public sealed record EventCursor(DateOnly Date, string Slug);
 
-/// <summary>Checks the shape of the event filters; lists add their own rules.</summary>
-public abstract class EventListValidator<TRequest> : Validator<TRequest> where TRequest : EventListRequest
+/// <summary>Checks the shape of the event filters; lists and exports add their own rules.</summary>
+public abstract class EventFilterValidator<TRequest> : Validator<TRequest> where TRequest : EventFilterRequest
 {
-    protected EventListValidator()
+    protected EventFilterValidator()
     {
-        Include(new PagingValidator<EventCursor>());
         RuleFor(r => r.From).MustBeEdtf();
         RuleFor(r => r.To).MustBeEdtf();
         RuleFor(r => r.To)
@@ -76,4 +79,10 @@ public abstract class EventListValidator<TRequest> : Validator<TRequest> where T
         RuleFor(r => r.Actor).MaximumLength(120);
         RuleFor(r => r.Tag).MaximumLength(120);
     }
+}
+
+/// <summary>The event filters plus paging.</summary>
+public abstract class EventListValidator<TRequest> : EventFilterValidator<TRequest> where TRequest : EventListRequest
+{
+    protected EventListValidator() => Include(new PagingValidator<EventCursor>());
 }

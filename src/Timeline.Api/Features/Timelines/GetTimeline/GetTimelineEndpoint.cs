@@ -33,6 +33,10 @@ public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTime
             return;
         }
 
+        // oEmbed discovery for clients that start from the API rather than the widget page.
+        var self = PublicUrls.Timeline(HttpContext.Request, req.Slug);
+        HttpContext.Response.Headers.Append(
+            "Link", $"<{PublicUrls.OEmbedFor(HttpContext.Request, self)}>; rel=\"alternate\"; type=\"{Features.Exports.ExportMediaTypes.OEmbedJson}\"");
         HttpContext.Response.Headers.ETag = ETags.Of(timeline);
         await Send.OkAsync(timeline, ct);
     }

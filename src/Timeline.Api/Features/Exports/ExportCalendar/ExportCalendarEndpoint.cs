@@ -1,0 +1,149 @@
+using FastEndpoints;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure;
+using EventStatus = Timeline.Api.Domain.EventStatus;
+using VEventStatus = Ical.Net.EventStatus;
+
+namespace Timeline.Api.Features.Exports.ExportCalendar;
+
+public sealed class ExportCalendarRequest
+{
+    public string Slug { get; set; } = "";
+}
+
+public sealed class ExportCalendarEndpoint(TimelineDbContext db) : Endpoint<ExportCalendarRequest>
+{
+    public const string ContentType = ExportMediaTypes.Calendar + "; charset=utf-8";
+
+    public override void Configure()
+    {
+        Get("/timelines/{slug}/calendar.ics");
+        AllowAnonymous();
+        Description(d => d.WithName("exportTimelineCalendar")
+            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Calendar)
+            .ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Subscribe to a timeline as iCalendar";
+            s.Description = "An RFC 5545 calendar: one all-day VEVENT per event (UID stable across exports; STATUS CONFIRMED for occurred, "
+                + "TENTATIVE for planned, CANCELLED for cancelled or postponed) and one per commitment due date. An event known only to the "
+                + "month or year spans that whole month or year, says so in its title and description, is TRANSPARENT (not busy) and "
+                + "carries its EDTF date in X-TIMELINE-DATE.";
+        });
+    }
+
+    public override async Task HandleAsync(ExportCalendarRequest req, CancellationToken ct)
+    {
+        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        if (timeline is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
+            return;
+        }
+
+        var events = await db.Events.AsNoTracking().InTimeline(req.Slug)
+            .OrderByDate(descending: false)
+            .Select(e => new { e.Slug, e.Title, e.Summary, e.DateText, e.Status, e.Place, e.Note, e.UpdatedAt })
+            .ToListAsync(ct);
+        var dues = await db.Commitments.AsNoTracking().InTimeline(req.Slug)
+            .Where(c => c.DueText != null)
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.Slug, c.Title, c.DueText, c.UpdatedAt })
+            .ToListAsync(ct);
+
+        var calendar = new Calendar { ProductId = "-//Timeline//Timeline API//EN" };
+        calendar.AddProperty("X-WR-CALNAME", timeline.Title);
+        calendar.AddProperty("X-WR-CALDESC", timeline.Description ?? timeline.Title);
+
+        foreach (var e in events)
+        {
+            var date = EdtfDate.Parse(e.DateText);
+            var vevent = AllDay($"event-{e.Slug}@timeline", date, e.Title, e.UpdatedAt);
+            if (vevent is null)
+                continue;
+            vevent.Status = e.Status switch
+            {
+                EventStatus.Occurred => VEventStatus.Confirmed,
+                EventStatus.Planned => VEventStatus.Tentative,
+                _ => VEventStatus.Cancelled,
+            };
+            vevent.Location = e.Place;
+            vevent.Url = new Uri(PublicUrls.Event(HttpContext.Request, e.Slug));
+            vevent.Categories.Add(Kebab.ToValue(e.Status));
+            vevent.Description = Describe(date, [e.Summary, StatusNote(e.Status, date), e.Note]);
+            calendar.Events.Add(vevent);
+        }
+
+        foreach (var c in dues)
+        {
+            var date = EdtfDate.Parse(c.DueText!);
+            var vevent = AllDay($"commitment-due-{c.Slug}@timeline", date, $"Due: {c.Title}", c.UpdatedAt);
+            if (vevent is null)
+                continue;
+            vevent.Url = new Uri(PublicUrls.Commitment(HttpContext.Request, c.Slug));
+            vevent.Categories.Add("commitment-due");
+            vevent.Description = Describe(date, [$"The date by which the commitment \"{c.Title}\" was due."]);
+            calendar.Events.Add(vevent);
+        }
+
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        await Send.StringAsync(text, StatusCodes.Status200OK, ContentType, ct);
+    }
+
+    /// <summary>
+    /// An all-day VEVENT over every day the date may denote (DTEND is exclusive in RFC 5545). DTSTAMP is the
+    /// record's last change rather than "now", so an unchanged timeline exports byte-identical and keeps its ETag.
+    /// Dates with an open end cannot be placed on a calendar and are left out.
+    /// </summary>
+    private static CalendarEvent? AllDay(string uid, EdtfDate date, string title, DateTimeOffset updatedAt)
+    {
+        if (date.Start == DateOnly.MinValue || date.End == DateOnly.MaxValue)
+            return null;
+        var vevent = new CalendarEvent
+        {
+            Uid = uid,
+            Summary = date.Precision == DatePrecision.Day && !date.Approximate && !date.Uncertain ? title : $"{title} ({Qualify(date)})",
+            DtStart = new CalDateTime(date.Start),
+            DtEnd = new CalDateTime(date.End.AddDays(1)),
+            DtStamp = new CalDateTime(updatedAt.UtcDateTime, "UTC", hasTime: true),
+            LastModified = new CalDateTime(updatedAt.UtcDateTime, "UTC", hasTime: true),
+            // A month- or year-long span is "sometime in", not "all of": it must not block anyone's calendar.
+            Transparency = date.Precision == DatePrecision.Day ? TransparencyType.Opaque : TransparencyType.Transparent,
+        };
+        vevent.AddProperty("X-TIMELINE-DATE", date.Text);
+        vevent.AddProperty("X-TIMELINE-PRECISION", Kebab.ToValue(date.Precision));
+        return vevent;
+    }
+
+    private static string Qualify(EdtfDate date)
+    {
+        var precision = date.Precision switch
+        {
+            DatePrecision.Day => null,
+            DatePrecision.Month => "date known only to the month",
+            DatePrecision.Year => "date known only to the year",
+            _ => "date known only roughly",
+        };
+        var qualifiers = new[] { precision, date.Approximate ? "approximate" : null, date.Uncertain ? "uncertain" : null };
+        return string.Join(", ", qualifiers.Where(q => q is not null));
+    }
+
+    private static string? StatusNote(EventStatus status, EdtfDate date) => status switch
+    {
+        EventStatus.Planned when date.End < DateOnly.FromDateTime(DateTime.UtcNow) => "Announced but never held.",
+        EventStatus.Planned => "Planned.",
+        EventStatus.Cancelled => "Cancelled.",
+        EventStatus.Postponed => "Postponed: it did not take place on this date.",
+        _ => null,
+    };
+
+    private static string Describe(EdtfDate date, IEnumerable<string?> parts) =>
+        string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Append($"Date (EDTF): {date.Text}"));
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using FastEndpoints;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Events;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Exports.ExportEventsCsv;
+
+public sealed class ExportEventsCsvRequest : EventFilterRequest
+{
+    public string Slug { get; set; } = "";
+}
+
+public sealed class ExportEventsCsvValidator : EventFilterValidator<ExportEventsCsvRequest>;
+
+public sealed class ExportEventsCsvEndpoint(TimelineDbContext db, IFullTextSearch search) : Endpoint<ExportEventsCsvRequest>
+{
+    public static readonly string[] Header =
+    [
+        "slug", "date", "start", "end", "precision", "approximate", "uncertain", "title", "summary", "kind", "status",
+        "place", "confidence", "note", "tags", "actors", "timelines",
+    ];
+
+    public override void Configure()
+    {
+        Get("/timelines/{slug}/events.csv");
+        AllowAnonymous();
+        Description(d => d.WithName("exportTimelineEventsCsv")
+            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Export a timeline's events as CSV";
+            s.Description = "Every matching event in date order as RFC 4180 CSV (UTF-8, header row), with the same filters as the JSON list "
+                + "and no paging. Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe. "
+                + "Lists (tags, actors, timelines) are separated by \"; \".";
+        });
+    }
+
+    public override async Task HandleAsync(ExportEventsCsvRequest req, CancellationToken ct)
+    {
+        if (await TimelineExports.FindTimelineAsync(db, req.Slug, ct) is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
+            return;
+        }
+
+        var events = await TimelineExports.EventsAsync(
+            EventList.Filter(db, search, db.Events.InTimeline(req.Slug), req), req.Sort == "-date", ct);
+        var csv = CsvExport.Write(Header, events.Select(e => new[]
+        {
+            e.Slug,
+            e.Date.Edtf,
+            e.Date.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.Date.End?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Kebab.ToValue(e.Date.Precision),
+            e.Date.Approximate ? "true" : "false",
+            e.Date.Uncertain ? "true" : "false",
+            e.Title,
+            e.Summary,
+            Kebab.ToValue(e.Kind),
+            Kebab.ToValue(e.Status),
+            e.Place,
+            e.Confidence is { } confidence ? Kebab.ToValue(confidence) : null,
+            e.Note,
+            string.Join("; ", e.Tags),
+            string.Join("; ", e.Actors.Select(a => $"{a.Name} ({Kebab.ToValue(a.Role)})")),
+            string.Join("; ", e.Timelines),
+        }));
+        await Send.BytesAsync(csv, $"{req.Slug}-events.csv", CsvExport.ContentType, cancellation: ct);
+    }
+}

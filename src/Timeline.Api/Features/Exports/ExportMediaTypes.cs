@@ -1,0 +1,14 @@
+namespace Timeline.Api.Features.Exports;
+
+/// <summary>The media types of the journalist outputs, as sent and as documented in OpenAPI.</summary>
+public static class ExportMediaTypes
+{
+    public const string Csv = "text/csv";
+    public const string Calendar = "text/calendar";
+    public const string Atom = "application/atom+xml";
+    public const string Html = "text/html";
+    public const string Json = "application/json";
+
+    /// <summary>The type an oEmbed discovery link carries; the response itself is <c>application/json</c> (oEmbed 1.0, 2.3.4).</summary>
+    public const string OEmbedJson = "application/json+oembed";
+}

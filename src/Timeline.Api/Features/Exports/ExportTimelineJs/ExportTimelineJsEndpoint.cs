@@ -1,0 +1,118 @@
+using FastEndpoints;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Events;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Exports.ExportTimelineJs;
+
+public sealed class ExportTimelineJsRequest
+{
+    public string Slug { get; set; } = "";
+}
+
+public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
+{
+    public override void Configure()
+    {
+        Get("/timelines/{slug}/timelinejs");
+        AllowAnonymous();
+        Description(d => d.WithName("exportTimelineJs").ProducesProblem(StatusCodes.Status404NotFound));
+        Summary(s =>
+        {
+            s.Summary = "Export a timeline for TimelineJS";
+            s.Description = "The timeline as a Knight Lab TimelineJS3 document: a title slide, one slide per event in date order (date parts only "
+                + "to the precision known, `display_date` for approximate or uncertain dates, the event kind as `group`, the slug as `unique_id`), "
+                + "and eras for events lasting more than a month. Headlines and texts are HTML with every stored value encoded.";
+        });
+    }
+
+    public override async Task HandleAsync(ExportTimelineJsRequest req, CancellationToken ct)
+    {
+        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        if (timeline is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
+            return;
+        }
+
+        var events = await TimelineExports.TimelineEventsAsync(db, req.Slug, new EventFilter(), ct);
+        var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))
+            .Where(x => x.Date.Start != DateOnly.MinValue || x.Date.End != DateOnly.MaxValue)
+            .ToList();
+        await Send.OkAsync(new TimelineJsResponse
+        {
+            Title = new TimelineJsSlide
+            {
+                Text = new TimelineJsText { Headline = Html(timeline.Title), Text = Paragraph(timeline.Description) },
+            },
+            Events = [.. dated.Select(x => ToSlide(x.Event, x.Date))],
+            Eras = [.. dated.Where(x => IsPeriod(x.Date)).Select(x => new TimelineJsEra
+            {
+                StartDate = DatePart(x.Date.Start, DatePrecision.Day, null),
+                EndDate = DatePart(x.Date.End, DatePrecision.Day, null),
+                Text = new TimelineJsText { Headline = Html(x.Event.Title), Text = "" },
+            })],
+        }, ct);
+    }
+
+    private static bool IsPeriod(EdtfDate date) =>
+        date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End.DayNumber - date.Start.DayNumber > 31;
+
+    private static TimelineJsSlide ToSlide(EventSummaryResponse e, EdtfDate date)
+    {
+        var display = DisplayDate(date);
+        // An open start is shown at its known end, an open end at its known start.
+        var start = date.Start == DateOnly.MinValue ? date.End : date.Start;
+        var hasEnd = date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End != date.Start;
+        return new TimelineJsSlide
+        {
+            StartDate = DatePart(start, date.Precision, display),
+            EndDate = hasEnd ? DatePart(date.End, date.Precision, null) : null,
+            DisplayDate = display,
+            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(e) },
+            Group = Label(Kebab.ToValue(e.Kind)),
+            UniqueId = e.Slug,
+        };
+    }
+
+    private static TimelineJsDate DatePart(DateOnly day, DatePrecision precision, string? display) => new()
+    {
+        Year = day.Year,
+        Month = precision <= DatePrecision.Month ? day.Month : null,
+        Day = precision == DatePrecision.Day ? day.Day : null,
+        DisplayDate = display,
+    };
+
+    /// <summary>Written out only when the date is not exact: TimelineJS would otherwise show "2003-04~" as plain April 2003.</summary>
+    private static string? DisplayDate(EdtfDate date) => HumanDate.IsExact(date) ? null : HumanDate.Format(date);
+
+    private static string SlideText(EventSummaryResponse e)
+    {
+        var status = e.Status switch
+        {
+            EventStatus.Planned when e.Date.End is { } end && end < DateOnly.FromDateTime(DateTime.UtcNow) => "Announced but never held",
+            EventStatus.Planned => "Planned",
+            EventStatus.Cancelled => "Cancelled",
+            EventStatus.Postponed => "Postponed",
+            _ => null,
+        };
+        var parts = new List<string>();
+        if (status is not null)
+            parts.Add($"<p><strong>{Html(status)}</strong></p>");
+        parts.Add(Paragraph(e.Summary));
+        if (e.Place is not null)
+            parts.Add($"<p>Place: {Html(e.Place)}</p>");
+        if (e.Note is not null)
+            parts.Add($"<p><em>{Html(e.Note)}</em></p>");
+        return string.Concat(parts);
+    }
+
+    private static string Label(string kebab) => kebab.Length == 0 ? kebab : char.ToUpperInvariant(kebab[0]) + kebab[1..].Replace('-', ' ');
+
+    private static string Paragraph(string? text) => string.IsNullOrEmpty(text) ? "" : $"<p>{Html(text)}</p>";
+
+    private static string Html(string text) => HtmlText.Encode(text);
+}

@@ -1,0 +1,25 @@
+namespace Timeline.Api.Infrastructure;
+
+/// <summary>
+/// Absolute links for documents read outside the API (feeds, calendars, oEmbed, the widget): they are
+/// built from the request's own scheme and host, so the same build works on any host that serves it.
+/// </summary>
+public static class PublicUrls
+{
+    public static string BaseOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    public static string Embed(HttpRequest request, string timelineSlug) => $"{BaseOf(request)}/embed/{Uri.EscapeDataString(timelineSlug)}";
+
+    public static string Timeline(HttpRequest request, string timelineSlug) => $"{BaseOf(request)}/api/v1/timelines/{Uri.EscapeDataString(timelineSlug)}";
+
+    public static string Event(HttpRequest request, string eventSlug) => $"{BaseOf(request)}/api/v1/events/{Uri.EscapeDataString(eventSlug)}";
+
+    public static string Commitment(HttpRequest request, string commitmentSlug) => $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(commitmentSlug)}";
+
+    /// <summary>The oEmbed endpoint for a page of ours, as oEmbed discovery links name it.</summary>
+    public static string OEmbedFor(HttpRequest request, string url) => $"{BaseOf(request)}/oembed?url={Uri.EscapeDataString(url)}&format=json";
+}
