@@ -109,7 +109,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 actor.FoldedName = TextFolding.Fold(item.Name);
                 actor.Kind = Kebab.Parse<ActorKind>(item.Kind);
                 actor.Description = item.Description;
-                Sync(
+                CollectionSync.Sync(
                     actor.Aliases,
                     item.Aliases ?? [],
                     (alias, name) => alias.Name == name,
@@ -131,12 +131,12 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 entity.Confidence = ParseConfidence(item.Confidence);
                 entity.Note = item.Note;
                 JoinTimeline(entity.Timelines, timelineSlug);
-                Sync(
+                CollectionSync.Sync(
                     entity.Actors,
                     [.. (item.Actors ?? []).Select(a => (Actor: _actors[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct()],
                     (existing, wanted) => existing.Actor == wanted.Actor && existing.Role == wanted.Role,
                     wanted => new EventActor { Actor = wanted.Actor, Role = wanted.Role });
-                Sync(entity.Tags, [.. (item.Tags ?? []).Distinct()], (tag, name) => tag.Tag == name, name => new EventTag { Tag = name });
+                CollectionSync.Sync(entity.Tags, [.. (item.Tags ?? []).Distinct()], (tag, name) => tag.Tag == name, name => new EventTag { Tag = name });
                 SyncSources(entity.Sources, item.Sources);
             }
         }
@@ -146,7 +146,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             foreach (var item in items ?? [])
             {
                 var entity = _events[item.Slug];
-                Sync(
+                CollectionSync.Sync(
                     entity.Relations,
                     [.. (item.Related ?? []).Select(r => (Event: _events[r.Event], Relation: Kebab.Parse<EventRelationKind>(r.Relation))).Distinct()],
                     (existing, wanted) => existing.RelatedEventId == wanted.Event.Id && existing.Relation == wanted.Relation,
@@ -165,7 +165,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 entity.MadeInEvent = item.MadeIn is null ? null : _events[item.MadeIn];
                 entity.SetDue(item.Due is null ? null : EdtfDate.Parse(item.Due));
                 JoinTimeline(entity.Timelines, timelineSlug);
-                Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => _actors[p])], (a, b) => a == b, a => a);
+                CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => _actors[p])], (a, b) => a == b, a => a);
 
                 foreach (var data in item.Assessments)
                 {
@@ -273,7 +273,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         }
 
         private void SyncSources(List<Source> current, IEnumerable<SourceData> wanted) =>
-            Sync(current, [.. wanted.Select(SourceFor).Distinct()], (a, b) => a == b, s => s);
+            CollectionSync.Sync(current, [.. wanted.Select(SourceFor).Distinct()], (a, b) => a == b, s => s);
 
         private Source SourceFor(SourceData data)
         {
@@ -293,13 +293,5 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         }
 
         private static Confidence? ParseConfidence(string? text) => text is null ? null : Kebab.Parse<Confidence>(text);
-
-        /// <summary>Makes a child collection hold exactly the wanted items, touching only what differs.</summary>
-        private static void Sync<TItem, TWanted>(List<TItem> current, IReadOnlyList<TWanted> wanted, Func<TItem, TWanted, bool> same, Func<TWanted, TItem> create)
-        {
-            current.RemoveAll(item => !wanted.Any(w => same(item, w)));
-            foreach (var w in wanted.Where(w => !current.Any(item => same(item, w))))
-                current.Add(create(w));
-        }
     }
 }

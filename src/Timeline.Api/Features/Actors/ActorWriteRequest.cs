@@ -72,7 +72,7 @@ public sealed class ActorEditor : ResourceEditor<Actor, ActorWriteRequest, Actor
         entity.FoldedName = TextFolding.Fold(write.Name);
         entity.Kind = Kebab.Parse<ActorKind>(write.Kind);
         entity.Description = write.Description;
-        References.Sync(entity.Aliases, write.Aliases, (alias, name) => alias.Name == name,
+        CollectionSync.Sync(entity.Aliases, write.Aliases, (alias, name) => alias.Name == name,
             name => new ActorAlias { Name = name, FoldedName = TextFolding.Fold(name) });
         return Task.CompletedTask;
     }

@@ -84,10 +84,7 @@ public sealed class AssessmentResponse
         },
         Confidence = a.Confidence,
         Note = a.Note,
-        Sources = a.Sources.OrderBy(s => s.Url).Select(s => new SourceResponse
-        {
-            Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
-        }).ToList(),
+        Sources = a.Sources.OrderBy(s => s.Url).AsQueryable().Select(SourceResponse.Projection).ToList(),
         RecordedBy = a.RecordedBy,
         RecordedAt = a.RecordedAt,
         Retraction = a.RetractedAt == null ? null : new RetractionResponse { At = a.RetractedAt.Value, By = a.RetractedBy!, Reason = a.RetractionReason! },

@@ -100,8 +100,8 @@ public sealed class CommitmentEditor : ResourceEditor<Commitment, CommitmentWrit
         entity.MadeInEvent = madeIn;
         entity.MadeInEventId = madeIn?.Id;
         entity.SetDue(write.Due is null ? null : EdtfDate.Parse(write.Due));
-        References.Sync(entity.Timelines, timelines, (a, b) => a == b, t => t);
-        References.Sync(entity.Parties, [.. parties.Distinct()], (a, b) => a == b, p => p);
+        CollectionSync.Sync(entity.Timelines, timelines, (a, b) => a == b, t => t);
+        CollectionSync.Sync(entity.Parties, [.. parties.Distinct()], (a, b) => a == b, p => p);
     }
 
     public override Task<CommitmentResponse?> RepresentAsync(TimelineDbContext db, string key, CancellationToken cancellationToken) =>

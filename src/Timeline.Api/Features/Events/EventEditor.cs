@@ -77,14 +77,14 @@ public sealed class EventEditor : ResourceEditor<Event, EventWriteRequest, Event
         entity.Place = write.Place;
         entity.Confidence = write.Confidence is null ? null : Kebab.Parse<Confidence>(write.Confidence);
         entity.Note = write.Note;
-        References.Sync(entity.Timelines, timelines, (a, b) => a == b, t => t);
+        CollectionSync.Sync(entity.Timelines, timelines, (a, b) => a == b, t => t);
         var roles = write.Actors.Select((a, i) => (Actor: actors[i], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct().ToList();
-        References.Sync(entity.Actors, roles, (a, w) => a.Actor == w.Actor && a.Role == w.Role, w => new EventActor { Actor = w.Actor, Role = w.Role });
-        References.Sync(entity.Tags, [.. write.Tags.Distinct()], (t, name) => t.Tag == name, name => new EventTag { Tag = name });
+        CollectionSync.Sync(entity.Actors, roles, (a, w) => a.Actor == w.Actor && a.Role == w.Role, w => new EventActor { Actor = w.Actor, Role = w.Role });
+        CollectionSync.Sync(entity.Tags, [.. write.Tags.Distinct()], (t, name) => t.Tag == name, name => new EventTag { Tag = name });
         var relations = write.Related.Select((r, i) => (Event: related[i], Relation: Kebab.Parse<EventRelationKind>(r.Relation))).Distinct().ToList();
-        References.Sync(entity.Relations, relations, (r, w) => r.RelatedEvent == w.Event && r.Relation == w.Relation,
+        CollectionSync.Sync(entity.Relations, relations, (r, w) => r.RelatedEvent == w.Event && r.Relation == w.Relation,
             w => new EventRelation { RelatedEvent = w.Event, RelatedEventId = w.Event.Id, Relation = w.Relation });
-        References.Sync(entity.Sources, sources, (a, b) => a == b, s => s);
+        CollectionSync.Sync(entity.Sources, sources, (a, b) => a == b, s => s);
     }
 
     public override Task<EventResponse?> RepresentAsync(TimelineDbContext db, string key, CancellationToken cancellationToken) =>

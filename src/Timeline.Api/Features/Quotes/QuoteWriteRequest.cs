@@ -112,7 +112,7 @@ public sealed class QuoteEditor : ResourceEditor<Quote, QuoteWriteRequest, Quote
         entity.Commitment = commitment;
         entity.CommitmentId = commitment?.Id;
         entity.Source = source;
-        References.Sync(entity.Timelines, timelines, (a, b) => a == b, t => t);
+        CollectionSync.Sync(entity.Timelines, timelines, (a, b) => a == b, t => t);
     }
 
     public override Task<QuoteResponse?> RepresentAsync(TimelineDbContext db, string key, CancellationToken cancellationToken) =>

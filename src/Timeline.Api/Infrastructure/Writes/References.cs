@@ -79,13 +79,4 @@ public sealed class References(TimelineDbContext db, List<ValidationFailure> fai
 
         return resolved;
     }
-
-    /// <summary>Makes a collection hold exactly the wanted items, touching only what differs (so unchanged rows stay unchanged).</summary>
-    public static void Sync<TItem, TWanted>(List<TItem> current, IReadOnlyList<TWanted> wanted, Func<TItem, TWanted, bool> same, Func<TWanted, TItem> create)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        current.RemoveAll(item => !wanted.Any(w => same(item, w)));
-        foreach (var w in wanted.Where(w => !current.Any(item => same(item, w))))
-            current.Add(create(w));
-    }
 }

@@ -86,10 +86,7 @@ public static class EventDetails
             .Select(EventSummaryResponse.Projection).AsSplitQuery().SingleAsync(ct);
         var sources = await db.Events.AsNoTracking().Where(e => e.Id == id)
             .SelectMany(e => e.Sources).OrderBy(s => s.Url)
-            .Select(s => new SourceResponse
-            {
-                Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
-            }).ToListAsync(ct);
+            .Select(SourceResponse.Projection).ToListAsync(ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.MadeInEventId == id).OrderBy(c => c.Id)
             .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToListAsync(ct);
         var assessed = await db.Commitments.AsNoTracking().Where(c => c.Assessments.Any(a => a.EventId == id)).OrderBy(c => c.Id)
