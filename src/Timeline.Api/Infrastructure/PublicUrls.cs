@@ -21,5 +21,10 @@ public static class PublicUrls
     public static string Commitment(HttpRequest request, string commitmentSlug) => $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(commitmentSlug)}";
 
     /// <summary>The oEmbed endpoint for a page of ours, as oEmbed discovery links name it.</summary>
+    /// <summary>A resource's change log; an assessment's (<c>commitment/id</c>) is its commitment's.</summary>
+    public static string Changes(HttpRequest request, string resourceType, string key) => resourceType == "assessment"
+        ? $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(key.Split('/')[0])}/changes"
+        : $"{BaseOf(request)}/api/v1/{resourceType}s/{Uri.EscapeDataString(key)}/changes";
+
     public static string OEmbedFor(HttpRequest request, string url) => $"{BaseOf(request)}/oembed?url={Uri.EscapeDataString(url)}&format=json";
 }

@@ -4,7 +4,7 @@ using Timeline.Api.Domain;
 namespace Timeline.Api.Data.Queries;
 
 /// <summary>What a feed entry is about.</summary>
-public enum FeedItemKind { Event, Assessment }
+public enum FeedItemKind { Event, Assessment, Correction }
 
 /// <summary>
 /// One change to a timeline worth telling subscribers about. <see cref="Id"/> is stable: the same event keeps
@@ -20,12 +20,13 @@ public sealed record FeedItem(
     DateTimeOffset Updated,
     EventStatus? EventStatus = null,
     CommitmentStatus? CommitmentStatus = null,
-    string? CommitmentTitle = null);
+    string? CommitmentTitle = null,
+    string? ChangeResourceType = null);
 
 /// <summary>
-/// The changes a timeline's feed is made of. Until there is a change log, they are read from events'
-/// <c>UpdatedAt</c> (new and corrected events) and assessments' <c>RecordedAt</c> (status changes); a change-log
-/// source belongs here, and the feed itself does not change.
+/// The changes a timeline's feed is made of: events by their <c>UpdatedAt</c> (new and corrected events keep
+/// one entry each), assessments by their <c>RecordedAt</c> (status changes), and from the change log the
+/// corrections that leave nothing else to show: deletions and retractions.
 /// </summary>
 public static class FeedQueries
 {
@@ -49,6 +50,14 @@ public static class FeedQueries
             })
             .ToListAsync(cancellationToken);
 
+        var padded = $" {timelineSlug} ";
+        var corrections = await db.Changes.AsNoTracking()
+            .Where(c => (c.Operation == ChangeOperation.Delete || c.Operation == ChangeOperation.Retract) && (" " + c.Timelines + " ").Contains(padded))
+            .OrderByDescending(c => c.Id)
+            .Take(limit)
+            .Select(c => new { c.Id, c.Operation, c.ResourceType, c.ResourceKey, c.At, c.KeyName })
+            .ToListAsync(cancellationToken);
+
         // SQLite cannot order by DateTimeOffset, so the newest are picked here; a timeline has hundreds of rows, not millions.
         return [.. events
             .Select(e => new FeedItem(FeedItemKind.Event, $"urn:timeline:event:{e.Slug}", e.Slug, e.Title, e.Summary, e.DateText, e.UpdatedAt, EventStatus: e.Status))
@@ -62,6 +71,15 @@ public static class FeedQueries
                 a.RecordedAt,
                 CommitmentStatus: a.Status,
                 CommitmentTitle: a.CommitmentTitle)))
+            .Concat(corrections.Select(c => new FeedItem(
+                FeedItemKind.Correction,
+                $"urn:timeline:change:{c.Id}",
+                c.ResourceKey,
+                c.Operation == ChangeOperation.Retract ? $"Correction: assessment {c.ResourceKey} retracted" : $"Correction: {c.ResourceType} '{c.ResourceKey}' deleted",
+                $"Recorded by {c.KeyName}; see the change log for what changed.",
+                c.At.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                c.At,
+                ChangeResourceType: c.ResourceType)))
             .OrderByDescending(i => i.Updated).ThenByDescending(i => i.DateText, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(limit)];
     }

@@ -131,6 +131,14 @@ public sealed class EventWriteTests(TimelineApiFactory factory) : IClassFixture<
 
         using var again = await client.SendAsync(HttpMethod.Post, "/api/v1/events", WriteClient.EventBody(slug));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        // Subscribers learn of the correction: the feed carries the deletion as an entry of its own.
+        await using var atom = await client.GetStreamAsync(new Uri("/api/v1/timelines/union-state/feed.atom", UriKind.Relative));
+        using var reader = System.Xml.XmlReader.Create(atom, new System.Xml.XmlReaderSettings { Async = true });
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        var correction = Assert.Single(feed.Items, i => i.Title.Text == $"Correction: event '{slug}' deleted");
+        Assert.StartsWith("urn:timeline:change:", correction.Id, StringComparison.Ordinal);
+        Assert.Contains(correction.Categories, c => c.Name == "correction");
     }
 
     [Fact]

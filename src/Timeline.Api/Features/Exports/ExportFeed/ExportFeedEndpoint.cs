@@ -82,6 +82,10 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 $"{item.Title} ({item.DateText})",
                 PublicUrls.Event(request, item.Slug),
                 $"{EventStatusText(item)} {item.Summary}".Trim()),
+            FeedItemKind.Correction => (
+                item.Title,
+                PublicUrls.Changes(request, item.ChangeResourceType!, item.Slug),
+                item.Summary ?? ""),
             _ => (
                 $"{item.Title} (as of {item.DateText})",
                 PublicUrls.Commitment(request, item.Slug),
@@ -93,7 +97,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
             Summary = new TextSyndicationContent(summary),
         };
         entry.Links.Add(new SyndicationLink(embed, "related", "The timeline widget", ExportMediaTypes.Html, 0));
-        entry.Categories.Add(new SyndicationCategory(item.Kind == FeedItemKind.Event ? "event" : "assessment"));
+        entry.Categories.Add(new SyndicationCategory(Kebab.ToValue(item.Kind)));
         return entry;
     }
 
