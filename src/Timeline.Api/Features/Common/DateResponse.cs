@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Features.Common;
@@ -18,7 +19,22 @@ public sealed class DateResponse
     public required bool Approximate { get; init; }
     public required bool Uncertain { get; init; }
 
+    // Lists show the same few hundred dates over and over; parsing each once keeps projections cheap.
+    // The cap keeps a flood of distinct dates (they come from editors) from growing it without bound.
+    private static readonly ConcurrentDictionary<string, DateResponse> Parsed = new(StringComparer.Ordinal);
+    private const int MaxParsed = 20_000;
+
     public static DateResponse From(string edtf)
+    {
+        if (Parsed.TryGetValue(edtf, out var known))
+            return known;
+        var response = Create(edtf);
+        if (Parsed.Count < MaxParsed)
+            Parsed.TryAdd(edtf, response);
+        return response;
+    }
+
+    private static DateResponse Create(string edtf)
     {
         var date = EdtfDate.Parse(edtf);
         return new DateResponse
