@@ -33,8 +33,9 @@ public sealed class ActorWriteValidator : Validator<ActorWriteRequest>
         RuleFor(a => a.Name).NotEmpty().MaximumLength(200);
         RuleFor(a => (string?)a.Kind).NotEmpty().MustBeValue<ActorWriteRequest, ActorKind>().OverridePropertyName("kind");
         RuleFor(a => a.Description).MaximumLength(2000);
+        RuleFor(a => a.Aliases).NotNull();
         RuleForEach(a => a.Aliases).NotEmpty().MaximumLength(200);
-        RuleFor(a => a.Aliases).Must(aliases => aliases.Distinct(StringComparer.Ordinal).Count() == aliases.Count)
+        RuleFor(a => a.Aliases).Must(aliases => aliases is null || aliases.Distinct(StringComparer.Ordinal).Count() == aliases.Count)
             .WithMessage("aliases must not repeat a spelling.");
     }
 }

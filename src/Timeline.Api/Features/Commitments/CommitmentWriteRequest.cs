@@ -44,6 +44,7 @@ public sealed class CommitmentWriteValidator : Validator<CommitmentWriteRequest>
         RuleFor(c => c.Title).NotEmpty().MaximumLength(300);
         RuleFor(c => c.Description).MaximumLength(4000);
         RuleFor(c => (string?)c.Category).NotEmpty().MustBeValue<CommitmentWriteRequest, CommitmentCategory>().OverridePropertyName("category");
+        RuleFor(c => c.Parties).NotNull();
         RuleForEach(c => c.Parties).MustBeSlug();
         RuleFor(c => c.MadeIn!).MustBeSlug().When(c => c.MadeIn is not null);
         RuleFor(c => c.Due).MustBeEdtf();

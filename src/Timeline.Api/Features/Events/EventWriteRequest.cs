@@ -70,19 +70,22 @@ public sealed class EventWriteValidator : Validator<EventWriteRequest>
         RuleFor(e => e.Confidence).MustBeValue<EventWriteRequest, Confidence>();
         RuleFor(e => e.Note).MaximumLength(2000);
         RuleFor(e => e.Timelines).NotEmpty().WithMessage("An event belongs to at least one timeline.");
+        RuleFor(e => e.Actors).NotNull();
+        RuleFor(e => e.Tags).NotNull();
+        RuleFor(e => e.Related).NotNull();
         RuleForEach(e => e.Timelines).MustBeSlug();
-        RuleForEach(e => e.Actors).ChildRules(actor =>
+        RuleForEach(e => e.Actors).NotNull().ChildRules(actor =>
         {
             actor.RuleFor(a => a.Actor).MustBeSlug();
             actor.RuleFor(a => (string?)a.Role).NotEmpty().MustBeValue<EventActorInput, ActorRole>().OverridePropertyName("role");
         });
         RuleForEach(e => e.Tags).MustBeSlug();
-        RuleForEach(e => e.Related).ChildRules(related =>
+        RuleForEach(e => e.Related).NotNull().ChildRules(related =>
         {
             related.RuleFor(r => r.Event).MustBeSlug();
             related.RuleFor(r => (string?)r.Relation).NotEmpty().MustBeValue<RelatedEventInput, EventRelationKind>().OverridePropertyName("relation");
         });
         RuleFor(e => e.Sources).NotEmpty().WithMessage("Every event needs at least one source.");
-        RuleForEach(e => e.Sources).SetValidator(new SourceInputValidator());
+        RuleForEach(e => e.Sources).NotNull().SetValidator(new SourceInputValidator());
     }
 }

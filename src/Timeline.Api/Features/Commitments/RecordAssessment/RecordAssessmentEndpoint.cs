@@ -47,7 +47,7 @@ public sealed class RecordAssessmentValidator : Validator<RecordAssessmentReques
         RuleFor(a => a.Confidence).MustBeValue<RecordAssessmentRequest, Confidence>();
         RuleFor(a => a.Note).MaximumLength(2000);
         RuleFor(a => a.Sources).NotEmpty().WithMessage("Every assessment needs at least one source.");
-        RuleForEach(a => a.Sources).SetValidator(new SourceInputValidator());
+        RuleForEach(a => a.Sources).NotNull().SetValidator(new SourceInputValidator());
     }
 }
 
