@@ -17,9 +17,12 @@ public sealed class TestDatabase : IDisposable
 
     private readonly string? _postgresName;
 
-    public TestDatabase(string folder, string fileName = "timeline.db")
+    /// <param name="folder">Where a SQLite file goes.</param>
+    /// <param name="fileName">The SQLite file's name.</param>
+    /// <param name="sqlite">Use SQLite even on a PostgreSQL run (to compare the two providers).</param>
+    public TestDatabase(string folder, string fileName = "timeline.db", bool sqlite = false)
     {
-        if (PostgresServer is null)
+        if (PostgresServer is null || sqlite)
         {
             Provider = DatabaseOptions.Sqlite;
             SqlitePath = Path.Combine(folder, fileName);
@@ -51,7 +54,7 @@ public sealed class TestDatabase : IDisposable
     public IReadOnlyList<string> Arguments => [$"--Database:Provider={Provider}", $"--ConnectionStrings:Timeline={ConnectionString}"];
 
     /// <summary>A context straight on the database (no app), for asserting on what it holds.</summary>
-    public TimelineDbContext CreateContext() => IsPostgres
+    public TimelineDbContext CreateContext() => _postgresName is not null
         ? new PostgresTimelineDbContext(new DbContextOptionsBuilder<PostgresTimelineDbContext>().UseNpgsql(ConnectionString).Options)
         : new TimelineDbContext(new DbContextOptionsBuilder<TimelineDbContext>().UseSqlite(ConnectionString).Options);
 

@@ -18,15 +18,19 @@ namespace Timeline.Api.Tests;
 public sealed class TimelineApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder;
+    private readonly Lazy<TestDatabase> _database;
 
     public TimelineApiFactory()
     {
         _folder = Directory.CreateTempSubdirectory("timeline-tests-").FullName;
-        Database = new TestDatabase(_folder);
+        _database = new(() => new TestDatabase(_folder, sqlite: ForceSqlite));
     }
 
-    /// <summary>This factory's own database.</summary>
-    public TestDatabase Database { get; }
+    /// <summary>This factory's own database, made on first use.</summary>
+    public TestDatabase Database => _database.Value;
+
+    /// <summary>Stay on SQLite even when TIMELINE_TEST_POSTGRES is set (to compare the providers).</summary>
+    public bool ForceSqlite { get; init; }
 
     /// <summary>The SQLite file (on SQLite runs only).</summary>
     public string DatabasePath => Path.Combine(_folder, "timeline.db");
@@ -90,7 +94,8 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Database.Dispose();
+        if (_database.IsValueCreated)
+            _database.Value.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);
