@@ -28,7 +28,7 @@ public sealed class QuoteWriteRequest
 
     /// <summary>Slug of the commitment it is about.</summary>
     public string? Commitment { get; set; }
-    public SourceInput Source { get; set; } = new();
+    public required SourceInput Source { get; set; }
 
     /// <summary>Slugs of the timelines the quote belongs to (at least one).</summary>
     public List<string> Timelines { get; set; } = [];
@@ -46,7 +46,7 @@ public sealed class QuoteWriteValidator : Validator<QuoteWriteRequest>
         RuleFor(q => q.Date).MustBeEdtf();
         RuleFor(q => q.Event!).MustBeSlug().When(q => q.Event is not null);
         RuleFor(q => q.Commitment!).MustBeSlug().When(q => q.Commitment is not null);
-        RuleFor(q => q.Source).NotNull().SetValidator(new SourceInputValidator());
+        RuleFor(q => q.Source).Must(source => source is not null).WithMessage("source is required.").SetValidator(new SourceInputValidator());
         RuleFor(q => q.Timelines).NotEmpty().WithMessage("A quote belongs to at least one timeline.");
         RuleForEach(q => q.Timelines).MustBeSlug();
     }
