@@ -60,8 +60,33 @@ public static partial class DatabaseSetup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
 
-        // Each provider has its own migration set (Data/Migrations, Data/Migrations/Postgres); on PostgreSQL,
-        // replicas starting together serialise on the migrations history lock EF takes.
+        // Replicas starting together on one PostgreSQL database take turns (a session advisory lock): the first
+        // migrates and seeds an empty database, the others then find it done.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7415001);", cancellationToken);
+        }
+
+        try
+        {
+            await MigrateAndSeedAsync(scope.ServiceProvider, db, options, logger, cancellationToken);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7415001);", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static async Task MigrateAndSeedAsync(
+        IServiceProvider services, TimelineDbContext db, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Each provider has its own migration set: Data/Migrations (SQLite), Data/Migrations/Postgres.
         if (db.Database.IsNpgsql())
         {
             // Npgsql reads the history table before creating it and logs that as an error on a new database
@@ -86,7 +111,7 @@ public static partial class DatabaseSetup
             return;
         }
 
-        var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
+        var importer = services.GetRequiredService<DataSetImporter>();
         var result = await importer.ImportAsync(dataPath, dryRun: false, cancellationToken);
         LogSeeded(logger, result.Files, dataPath, result.Changes);
     }
