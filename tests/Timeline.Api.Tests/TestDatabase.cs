@@ -67,7 +67,22 @@ public sealed class TestDatabase : IDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        Execute($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+        // FORCE ends this test's sessions, but not an autovacuum worker that happens to be on the database:
+        // that refusal is transient, so try again a few times, and leave the database behind if it persists.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Execute($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 10)
+                    return;
+                Thread.Sleep(200 * attempt);
+            }
+        }
     }
 
     private static void Execute(string sql)
