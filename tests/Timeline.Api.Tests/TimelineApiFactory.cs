@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
@@ -12,13 +11,28 @@ using Timeline.Api.Infrastructure.Auth;
 namespace Timeline.Api.Tests;
 
 /// <summary>
-/// The real app over HTTP on its own SQLite file, migrated and seeded from the repository's data/
-/// folder exactly as on a first start.
+/// The real app over HTTP on its own database, migrated and seeded from the repository's data/ folder
+/// exactly as on a first start: a SQLite file, or a fresh PostgreSQL database when TIMELINE_TEST_POSTGRES
+/// is set (see <see cref="TestDatabase"/>).
 /// </summary>
 public sealed class TimelineApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("timeline-tests-").FullName;
+    private readonly string _folder;
+    private readonly Lazy<TestDatabase> _database;
 
+    public TimelineApiFactory()
+    {
+        _folder = Directory.CreateTempSubdirectory("timeline-tests-").FullName;
+        _database = new(() => new TestDatabase(_folder, sqlite: ForceSqlite));
+    }
+
+    /// <summary>This factory's own database, made on first use.</summary>
+    public TestDatabase Database => _database.Value;
+
+    /// <summary>Stay on SQLite even when TIMELINE_TEST_POSTGRES is set (to compare the providers).</summary>
+    public bool ForceSqlite { get; init; }
+
+    /// <summary>The SQLite file (on SQLite runs only).</summary>
     public string DatabasePath => Path.Combine(_folder, "timeline.db");
 
     /// <summary>The folder to seed from on start; the repository's data/ unless a test gives its own.</summary>
@@ -52,7 +66,8 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Timeline", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Timeline", Database.ConnectionString);
         builder.UseSetting("Database:DataPath", SeedFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests make many requests from one address; the limiter has its own tests with low limits.
@@ -79,7 +94,8 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        if (_database.IsValueCreated)
+            _database.Value.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

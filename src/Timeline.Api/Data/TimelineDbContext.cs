@@ -4,8 +4,23 @@ using Timeline.Api.Domain;
 
 namespace Timeline.Api.Data;
 
-public sealed class TimelineDbContext(DbContextOptions<TimelineDbContext> options) : DbContext(options)
+/// <summary>
+/// The EF model, shared by both providers. This class is the SQLite context and owns the migrations in
+/// Data/Migrations; <see cref="PostgresTimelineDbContext"/> subclasses it only to own a second migration set.
+/// </summary>
+public class TimelineDbContext : DbContext
 {
+    public TimelineDbContext(DbContextOptions<TimelineDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options are typed to itself.</summary>
+    protected TimelineDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<TimelineStory> Timelines => Set<TimelineStory>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventTag> EventTags => Set<EventTag>();

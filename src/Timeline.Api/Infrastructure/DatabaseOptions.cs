@@ -5,8 +5,13 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (the default) or, from the scale-out work on, <c>Postgres</c>.</summary>
-    public string Provider { get; set; } = "Sqlite";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary><c>Sqlite</c> (the default, embedded) or <c>Postgres</c> (for several replicas).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Seed an empty database from the data folder on start.</summary>
     public bool SeedOnStart { get; set; } = true;

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
@@ -15,25 +17,40 @@ public static partial class DatabaseSetup
     public static IServiceCollection AddTimelineDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported yet; use 'Sqlite'.");
-
-        var connection = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Timeline") ?? DefaultConnectionString)
-        {
-            ForeignKeys = true,
-        };
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
-        services.AddDbContext<TimelineDbContext>(db => db
-            .UseSqlite(connection.ToString())
-            // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
-            // so a required navigation never points at a filtered row.
-            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
-        services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
+        if (options.IsPostgres)
+        {
+            var connectionString = configuration.GetConnectionString("Timeline");
+            if (string.IsNullOrWhiteSpace(connectionString) || connectionString.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException("Database:Provider 'Postgres' needs ConnectionStrings:Timeline, e.g. 'Host=db;Database=timeline;Username=timeline;Password=...'.");
+            services.AddDbContext<TimelineDbContext, PostgresTimelineDbContext>(db =>
+                Configure(db.UseNpgsql(connectionString).AddInterceptors(PostgresTextInterceptor.Instance)));
+            services.AddSingleton<IFullTextSearch, PostgresFullTextSearch>();
+        }
+        else if (string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Timeline") ?? DefaultConnectionString)
+            {
+                ForeignKeys = true,
+            };
+            services.AddDbContext<TimelineDbContext>(db => Configure(db.UseSqlite(connection.ToString())));
+            services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not supported; use '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.Postgres}'.");
+        }
+
         services.AddScoped<DataSetImporter>();
         services.AddScoped<DataSetExporter>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    private static void Configure(DbContextOptionsBuilder db) =>
+        // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
+        // so a required navigation never points at a filtered row.
+        db.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     /// <summary>Creates and migrates the database, and seeds it from the data folder when it has no timelines yet.</summary>
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -43,9 +60,46 @@ public static partial class DatabaseSetup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
 
+        // Replicas starting together on one PostgreSQL database take turns (a session advisory lock): the first
+        // migrates and seeds an empty database, the others then find it done.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7415001);", cancellationToken);
+        }
+
+        try
+        {
+            await MigrateAndSeedAsync(scope.ServiceProvider, db, options, logger, cancellationToken);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7415001);", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    private static async Task MigrateAndSeedAsync(
+        IServiceProvider services, TimelineDbContext db, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Each provider has its own migration set: Data/Migrations (SQLite), Data/Migrations/Postgres.
+        if (db.Database.IsNpgsql())
+        {
+            // Npgsql reads the history table before creating it and logs that as an error on a new database
+            // (npgsql/efcore.pg#3407); creating it first keeps operators' logs and the verbs' output clean.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets readers go on while a write commits; the setting is stored in the database file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a write commits; the setting is stored in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
 
         if (!options.SeedOnStart || await db.Timelines.AnyAsync(cancellationToken))
             return;
@@ -57,7 +111,7 @@ public static partial class DatabaseSetup
             return;
         }
 
-        var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
+        var importer = services.GetRequiredService<DataSetImporter>();
         var result = await importer.ImportAsync(dataPath, dryRun: false, cancellationToken);
         LogSeeded(logger, result.Files, dataPath, result.Changes);
     }

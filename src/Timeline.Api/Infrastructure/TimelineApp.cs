@@ -52,11 +52,7 @@ public static partial class TimelineApp
         services.AddTimelineOpenApi();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
             .WithExposedHeaders("ETag", "Link")));
-        services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy
-            .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-            .SetVaryByQuery("*")
-            .Tag(ApiCacheTag)
-            .Expire(TimeSpan.FromSeconds(60))));
+        services.AddTimelineOutputCache(configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<TimelineDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);

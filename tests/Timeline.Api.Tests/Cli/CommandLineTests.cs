@@ -19,11 +19,17 @@ public sealed class ConsoleVerbs
 public sealed class CommandLineTests : IDisposable
 {
     private const string Timeline = "union-state";
-    private readonly string _folder = Directory.CreateTempSubdirectory("timeline-cli-").FullName;
+    private readonly string _folder;
+    private readonly TestDatabase _database;
 
-    private string DatabasePath => Path.Combine(_folder, "cli.db");
+    public CommandLineTests()
+    {
+        _folder = Directory.CreateTempSubdirectory("timeline-cli-").FullName;
+        _database = new TestDatabase(_folder, "cli.db");
+    }
 
-    private string Database => $"--ConnectionStrings:Timeline=Data Source={DatabasePath}";
+    /// <summary>The settings that point a verb at this test's own database.</summary>
+    private IReadOnlyList<string> Database => _database.Arguments;
 
     [Theory]
     [InlineData("""
@@ -62,7 +68,7 @@ public sealed class CommandLineTests : IDisposable
             {fields}
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
 
-        var (code, output, error) = await RunAsync("import", file, "--dry-run", Database);
+        var (code, output, error) = await RunAsync(["import", file, "--dry-run", .. Database]);
 
         Assert.Equal(1, code);
         Assert.Equal("", output);
@@ -77,7 +83,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Import_TheBundledData_Exits0AndIsIdempotent()
     {
-        var (code, output, error) = await RunAsync("import", TimelineApiFactory.DataFolder, Database);
+        var (code, output, error) = await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database]);
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
@@ -85,7 +91,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, await CountAsync(db => db.Timelines.CountAsync(t => t.Slug == Timeline)));
         Assert.Equal(62, await CountAsync(db => db.Events.CountAsync()));
 
-        (code, output, _) = await RunAsync("import", TimelineApiFactory.DataFolder, Database);
+        (code, output, _) = await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database]);
         Assert.Equal(0, code);
         Assert.Contains(": 0 row(s) changed.", output, StringComparison.Ordinal);
     }
@@ -93,7 +99,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Import_DryRunOnGoodData_Exits0AndWritesNothing()
     {
-        var (code, output, _) = await RunAsync("import", TimelineApiFactory.DataFolder, "--dry-run", Database);
+        var (code, output, _) = await RunAsync(["import", TimelineApiFactory.DataFolder, "--dry-run", .. Database]);
 
         Assert.Equal(0, code);
         Assert.Contains("Nothing was written (--dry-run)", output, StringComparison.Ordinal);
@@ -105,7 +111,7 @@ public sealed class CommandLineTests : IDisposable
     {
         var target = Path.Combine(_folder, "out");
 
-        var (code, output, error) = await RunAsync("export", "no-such-timeline", target, Database);
+        var (code, output, error) = await RunAsync(["export", "no-such-timeline", target, .. Database]);
 
         Assert.Equal(1, code);
         Assert.Equal("", output);
@@ -116,16 +122,16 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Export_IntoAFolderInUse_Exits1UnlessForced()
     {
-        Assert.Equal(0, (await RunAsync("import", TimelineApiFactory.DataFolder, Database)).Code);
+        Assert.Equal(0, (await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database])).Code);
         var target = Directory.CreateDirectory(Path.Combine(_folder, "in-use")).FullName;
         await File.WriteAllTextAsync(Path.Combine(target, "notes.txt"), "mine");
 
-        var (code, _, error) = await RunAsync("export", Timeline, target, Database);
+        var (code, _, error) = await RunAsync(["export", Timeline, target, .. Database]);
         Assert.Equal(1, code);
         Assert.Contains("is not empty", error, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(target, "actors.yaml")));
 
-        (code, _, _) = await RunAsync("export", Timeline, target, "--force", Database);
+        (code, _, _) = await RunAsync(["export", Timeline, target, "--force", .. Database]);
         Assert.Equal(0, code);
         Assert.True(File.Exists(Path.Combine(target, Timeline, "events.yaml")));
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(target, "notes.txt")));
@@ -134,7 +140,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Verb_WithAnUnknownOption_Exits2WithUsage()
     {
-        var (code, _, error) = await RunAsync("export", Timeline, "--fast", Database);
+        var (code, _, error) = await RunAsync(["export", Timeline, "--fast", .. Database]);
 
         Assert.Equal(2, code);
         Assert.Contains("Unknown option(s): --fast", error, StringComparison.Ordinal);
@@ -144,10 +150,10 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Export_AfterImport_GivesBackTheSameDataAndTheSameApiReads()
     {
-        Assert.Equal(0, (await RunAsync("import", TimelineApiFactory.DataFolder, Database)).Code);
+        Assert.Equal(0, (await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database])).Code);
         var target = Path.Combine(_folder, "export");
 
-        var (code, output, error) = await RunAsync("export", Timeline, target, Database);
+        var (code, output, error) = await RunAsync(["export", Timeline, target, .. Database]);
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
@@ -170,7 +176,7 @@ public sealed class CommandLineTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -196,7 +202,7 @@ public sealed class CommandLineTests : IDisposable
 
     private async Task<int> CountAsync(Func<TimelineDbContext, Task<int>> query)
     {
-        await using var db = new TimelineDbContext(new DbContextOptionsBuilder<TimelineDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
+        await using var db = _database.CreateContext();
         return await query(db);
     }
 

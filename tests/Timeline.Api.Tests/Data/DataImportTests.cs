@@ -162,7 +162,7 @@ public sealed class DataImportTests : IDisposable
 
         Assert.IsType<DataImportException>(exception.GetBaseException());
         Assert.Contains("timelines.yaml:2", exception.GetBaseException().Message, StringComparison.Ordinal);
-        await using var db = new TimelineDbContext(new DbContextOptionsBuilder<TimelineDbContext>().UseSqlite($"Data Source={factory.DatabasePath}").Options);
+        await using var db = factory.Database.CreateContext();
         Assert.Equal(0, await db.Timelines.CountAsync());
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
 
@@ -77,31 +76,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
     /// </summary>
     public static string? ToMatchExpression(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-
-        var terms = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                word.Append(c);
-                continue;
-            }
-
-            Flush();
-        }
-
-        Flush();
-        return terms.Count == 0 ? null : string.Join(' ', terms.Take(16));
-
-        void Flush()
-        {
-            if (word.Length == 0)
-                return;
-            terms.Add($"\"{TextFolding.Fold(word.ToString())}\"*");
-            word.Clear();
-        }
+        var words = SearchTerms.Words(text);
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{TextFolding.Fold(w)}\"*"));
     }
 }

@@ -154,16 +154,19 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         ResourceEditor<TEntity, TWrite, TResponse> editor, string key, string? ifMatch, CancellationToken cancellationToken)
         where TEntity : class, IEditable where TWrite : class where TResponse : class
     {
-        var current = await editor.RepresentAsync(db, key, cancellationToken);
-        if (current is null)
+        // The entity (whose Version the save is conditional on) is read before the representation the ETag is
+        // checked against: a write committed between the two reads then fails one check or the other. Read the
+        // other way round, a racing write could slip in between and be overwritten (seen on PostgreSQL).
+        var entity = await editor.FindAsync(db, key, cancellationToken);
+        var current = entity is null ? null : await editor.RepresentAsync(db, key, cancellationToken);
+        if (entity is null || current is null)
             return (null, WriteOutcome.NotFound(editor.ResourceType, key));
         if (string.IsNullOrWhiteSpace(ifMatch))
             return (null, WriteOutcome.PreconditionRequired());
         if (!ETags.Matches(ifMatch, ETags.Of(current)))
             return (null, WriteOutcome.PreconditionFailed());
 
-        var entity = await editor.FindAsync(db, key, cancellationToken);
-        return entity is null ? (null, WriteOutcome.NotFound(editor.ResourceType, key)) : (entity, null);
+        return (entity, null);
     }
 
     private async Task<WriteOutcome> ApplyChangeAsync<TEntity, TWrite, TResponse>(
