@@ -15,9 +15,12 @@ public static class ETags
 
     public static string FromBytes(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
 
-    /// <summary>True when an <c>If-Match</c> header names this ETag (or is <c>*</c>); weak tags never match.</summary>
+    /// <summary>
+    /// True when an <c>If-Match</c> header names this ETag. <c>*</c> ("any version") never matches: a write
+    /// must say which version it was based on, or lost updates go unnoticed. Weak tags never match.
+    /// </summary>
     public static bool Matches(string ifMatch, string etag) =>
         ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Any(candidate => candidate == "*" || string.Equals(candidate, etag, StringComparison.Ordinal));
+            .Any(candidate => string.Equals(candidate, etag, StringComparison.Ordinal));
 
 }

@@ -16,6 +16,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public const string Header = "Idempotency-Key";
     private const int MaxKeyLength = 200;
 
+    /// <summary>The status of a claimed key whose request is still running.</summary>
+    private const int Pending = 0;
+
     public async Task InvokeAsync(HttpContext context, TimelineDbContext db, TimeProvider clock)
     {
         var key = context.Request.Headers[Header].ToString();
@@ -39,18 +42,25 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var hash = Convert.ToHexStringLower(SHA256.HashData(
             [.. System.Text.Encoding.UTF8.GetBytes($"{context.Request.Path}\n{context.Request.ContentType}\n"), .. body.ToArray()]));
 
-        var stored = await db.IdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.KeyName == caller && r.IdempotencyKey == key, context.RequestAborted);
-        if (stored is not null)
+        // Claim the key before doing the work: the unique index lets exactly one of several concurrent
+        // retries through; the others see the claim and are told to retry (or get the stored answer).
+        var claim = new IdempotencyRecord
         {
-            if (stored.RequestHash != hash)
-            {
-                await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
-                    $"The {Header} '{key}' was already used for a different request; use a new key for a new request.");
-                return;
-            }
-
-            await ReplayAsync(context, stored);
+            KeyName = caller,
+            IdempotencyKey = key,
+            RequestHash = hash,
+            StatusCode = Pending,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.IdempotencyRecords.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(context.RequestAborted);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            await AnswerFromStoredAsync(context, db, caller, key, hash);
             return;
         }
 
@@ -61,40 +71,64 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             await next(context);
         }
+        catch
+        {
+            await ReleaseAsync(db, claim);
+            throw;
+        }
         finally
         {
             context.Response.Body = original;
         }
 
-        // Only answers that settle the request are kept: a 5xx or a 429 must be retryable.
+        // Only answers that settle the request are kept: after a 5xx or a 429 the client must be able to retry.
         var status = context.Response.StatusCode;
-        if (status < 500 && status != StatusCodes.Status429TooManyRequests)
+        if (status >= 500 || status == StatusCodes.Status429TooManyRequests)
+        {
+            await ReleaseAsync(db, claim);
+        }
+        else
         {
             db.ChangeTracker.Clear();
-            db.IdempotencyRecords.Add(new IdempotencyRecord
-            {
-                KeyName = caller,
-                IdempotencyKey = key,
-                RequestHash = hash,
-                StatusCode = status,
-                ContentType = context.Response.ContentType,
-                Location = context.Response.Headers.Location,
-                ETag = context.Response.Headers.ETag,
-                Body = captured.ToArray(),
-                CreatedAt = clock.GetUtcNow(),
-            });
-            try
-            {
-                await db.SaveChangesAsync(context.RequestAborted);
-            }
-            catch (DbUpdateException)
-            {
-                // A concurrent retry stored its answer first; both answers describe the same outcome.
-            }
+            db.Attach(claim);
+            claim.StatusCode = status;
+            claim.ContentType = context.Response.ContentType;
+            claim.Location = context.Response.Headers.Location;
+            claim.ETag = context.Response.Headers.ETag;
+            claim.Body = captured.ToArray();
+            await db.SaveChangesAsync(CancellationToken.None);
         }
 
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task AnswerFromStoredAsync(HttpContext context, TimelineDbContext db, string caller, string key, string hash)
+    {
+        var stored = await db.IdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.KeyName == caller && r.IdempotencyKey == key, context.RequestAborted);
+        if (stored is null || stored.StatusCode == Pending)
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await WriteProblemAsync(context, StatusCodes.Status409Conflict, "Request in progress",
+                $"A request with the {Header} '{key}' is still being processed; retry in a moment to get its answer.");
+            return;
+        }
+
+        if (stored.RequestHash != hash)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency-Key reused",
+                $"The {Header} '{key}' was already used for a different request; use a new key for a new request.");
+            return;
+        }
+
+        await ReplayAsync(context, stored);
+    }
+
+    private static async Task ReleaseAsync(TimelineDbContext db, IdempotencyRecord claim)
+    {
+        db.ChangeTracker.Clear();
+        await db.IdempotencyRecords.Where(r => r.Id == claim.Id).ExecuteDeleteAsync(CancellationToken.None);
     }
 
     private static async Task ReplayAsync(HttpContext context, IdempotencyRecord stored)

@@ -81,7 +81,11 @@ public static partial class TimelineApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
-        app.UseExceptionHandler();
+        // A body that outgrows the limit while streaming (chunked) surfaces as BadHttpRequestException: keep its 413.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<RequestSizeMiddleware>();
         app.UseCors();

@@ -117,7 +117,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 MadeIn = c.MadeInEvent == null ? null : c.MadeInEvent.Slug,
                 c.DueText,
                 // Oldest first, as editors write them; (date, status) is unique, the id keeps file order on a tie.
-                Assessments = c.Assessments.OrderBy(a => a.DateEnd).ThenBy(a => a.DateStart).ThenBy(a => a.Id).Select(a => new
+                // A retracted assessment no longer counts; exporting it as live would bring it back on import.
+                Assessments = c.Assessments.Where(a => a.RetractedAt == null).OrderBy(a => a.DateEnd).ThenBy(a => a.DateStart).ThenBy(a => a.Id).Select(a => new
                 {
                     a.DateText,
                     a.Status,

@@ -37,7 +37,7 @@ public static class FeedQueries
             .Select(e => new { e.Slug, e.Title, e.Summary, e.DateText, e.UpdatedAt, e.Status })
             .ToListAsync(cancellationToken);
         var assessments = await db.Assessments.AsNoTracking()
-            .Where(a => db.Commitments.InTimeline(timelineSlug).Any(c => c.Id == a.CommitmentId))
+            .Where(a => a.RetractedAt == null && db.Commitments.InTimeline(timelineSlug).Any(c => c.Id == a.CommitmentId))
             .Select(a => new
             {
                 a.Id,

@@ -54,6 +54,7 @@ public static class TimelineExports
                 c.Category,
                 c.DueText,
                 History = c.Assessments
+                    .Where(a => a.RetractedAt == null)
                     .OrderBy(a => a.DateEnd).ThenBy(a => a.DateStart).ThenBy(a => a.Id)
                     .Select(a => new { a.Status, a.DateText })
                     .ToList(),

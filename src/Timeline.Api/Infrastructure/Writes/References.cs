@@ -46,6 +46,13 @@ public sealed class References(TimelineDbContext db, List<ValidationFailure> fai
         var sources = new List<Source>();
         foreach (var input in inputs.DistinctBy(s => s.Url))
         {
+            // Citing the URL of a deleted source brings the source back: a fact cannot cite something hidden.
+            if (found.TryGetValue(input.Url, out var deleted) && deleted.DeletedAt is not null)
+            {
+                deleted.DeletedAt = null;
+                deleted.Version++;
+            }
+
             if (!found.TryGetValue(input.Url, out var source))
             {
                 source = new Source

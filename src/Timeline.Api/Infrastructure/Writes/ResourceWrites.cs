@@ -84,7 +84,11 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         catch (JsonException exception)
         {
             var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
-            return new WriteOutcome.Invalid([new ValidationFailure(field, $"The patched document is not valid: {exception.Message}")]);
+            // The exception's own message names .NET types; say what is wrong in the API's terms.
+            var message = exception.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "This property is not part of the resource (or is set by the server)."
+                : "This value has the wrong type or shape.";
+            return new WriteOutcome.Invalid([new ValidationFailure(field, message)]);
         }
 
         if (write is null)
@@ -161,7 +165,7 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         var current = entity is null ? null : await editor.RepresentAsync(db, key, cancellationToken);
         if (entity is null || current is null)
             return (null, WriteOutcome.NotFound(editor.ResourceType, key));
-        if (string.IsNullOrWhiteSpace(ifMatch))
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
             return (null, WriteOutcome.PreconditionRequired());
         if (!ETags.Matches(ifMatch, ETags.Of(current)))
             return (null, WriteOutcome.PreconditionFailed());

@@ -17,7 +17,7 @@ public abstract record WriteOutcome
     public static Refused NotFound(string resource, string key) => new(404, "Not Found", $"There is no {resource} with key '{key}'.");
 
     public static Refused PreconditionRequired() => new(428, "Precondition Required",
-        "Send If-Match with the ETag of the version you are changing (GET the resource to get it).");
+        "Send If-Match with the ETag of the version you are changing (GET the resource to get it); * is not accepted.");
 
     public static Refused PreconditionFailed() => new(412, "Precondition Failed",
         "The resource has changed since the ETag in If-Match: GET it again and reapply your change.");

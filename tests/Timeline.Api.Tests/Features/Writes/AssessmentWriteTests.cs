@@ -73,6 +73,15 @@ public sealed class AssessmentWriteTests(TimelineApiFactory factory) : IClassFix
         Assert.True(await factory.WithDbAsync(db => db.Assessments.AnyAsync(a => a.Id == id && a.RetractedAt != null)));
         var changes = await factory.GetJsonAsync<JsonElement>($"{url}/changes");
         Assert.Equal(["retract", "assess"], changes.Items().Take(2).Select(c => c.Str("operation")));
+
+        // The retracted status is gone from the feed's status entries and from the widget's scorecard too.
+        using var atom = await editor.GetAsync(new Uri("/api/v1/timelines/union-state/feed.atom", UriKind.Relative));
+        var xml = await atom.Content.ReadAsStringAsync();
+        Assert.DoesNotContain($"urn:timeline:commitment:union-state-court:assessment:{id}<", xml, StringComparison.Ordinal);
+        Assert.Contains("Correction: assessment union-state-court/", xml, StringComparison.Ordinal);
+        var headline = (await factory.GetJsonAsync<JsonElement>("/api/v1/timelines/union-state/scorecard")).Str("headline");
+        var widget = await editor.GetStringAsync(new Uri("/embed/union-state?view=scorecard", UriKind.Relative));
+        Assert.Contains(headline, widget, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -101,10 +101,12 @@ public sealed class EventWriteTests(TimelineApiFactory factory) : IClassFixture<
         using var missing = await client.SendAsync(HttpMethod.Put, $"/api/v1/events/{slug}", replacement);
         using var stale = await client.SendAsync(HttpMethod.Put, $"/api/v1/events/{slug}", replacement, "\"not-the-current-etag\"");
         using var deleteWithout = await client.SendAsync(HttpMethod.Delete, $"/api/v1/events/{slug}");
+        using var anyVersion = await client.SendAsync(HttpMethod.Put, $"/api/v1/events/{slug}", replacement, "*");
 
         Assert.Equal(HttpStatusCode.PreconditionRequired, missing.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionRequired, deleteWithout.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, anyVersion.StatusCode);
         Assert.Equal("Prime ministers meet in Minsk", await factory.WithDbAsync(db => db.Events.Where(e => e.Slug == slug).Select(e => e.Title).SingleAsync()));
 
         using var replaced = await client.SendAsync(HttpMethod.Put, $"/api/v1/events/{slug}", replacement, await client.ETagOfAsync($"/api/v1/events/{slug}"));
@@ -267,6 +269,67 @@ public sealed class EventWriteTests(TimelineApiFactory factory) : IClassFixture<
         body["summary"] = new string('x', 1024 * 1024 + 10);
         using var response = await client.SendAsync(HttpMethod.Post, "/api/v1/events", body);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Feed_WithAControlCharacterInAnEvent_StillServesValidXml()
+    {
+        var slug = await CreateAsync();
+        using var client = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        using var patched = await client.SendAsync(HttpMethod.Patch, $"/api/v1/events/{slug}",
+            new JsonObject { ["summary"] = "Bell\u0007 and nul\u0000 and a lone \ud800 surrogate." },
+            await client.ETagOfAsync($"/api/v1/events/{slug}"), "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+
+        using var response = await client.GetAsync(new Uri("/api/v1/timelines/union-state/feed.atom", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        var entry = Assert.Single(feed.Items, i => i.Id == $"urn:timeline:event:{slug}");
+        // The lone surrogate became U+FFFD on its way in as UTF-8; the control characters are dropped on the way out.
+        Assert.StartsWith("Bell and nul and a lone ", ((System.ServiceModel.Syndication.TextSyndicationContent)entry.Summary).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListChanges_Since_ComparesInstantsWhateverTheOffset()
+    {
+        var slug = await CreateAsync();
+        var change = (await factory.GetJsonAsync<JsonElement>($"/api/v1/events/{slug}/changes")).Items().Single();
+        var at = change.GetProperty("at").GetDateTimeOffset();
+
+        foreach (var offset in new[] { TimeSpan.Zero, TimeSpan.FromHours(5), TimeSpan.FromHours(-5) })
+        {
+            var since = Uri.EscapeDataString(at.ToOffset(offset).ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+            var after = Uri.EscapeDataString(at.AddSeconds(1).ToOffset(offset).ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains((await factory.GetJsonAsync<JsonElement>($"/api/v1/changes?resource=event&since={since}&limit=200")).Items(), c => c.Str("resourceKey") == slug);
+            Assert.DoesNotContain((await factory.GetJsonAsync<JsonElement>($"/api/v1/changes?resource=event&since={after}&limit=200")).Items(), c => c.Str("resourceKey") == slug);
+        }
+    }
+
+    [Fact]
+    public async Task CreateAssessment_ConcurrentRetriesWithOneIdempotencyKey_AppendOnce()
+    {
+        using var client = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        var key = Guid.NewGuid().ToString();
+        var body = new JsonObject
+        {
+            ["status"] = "stalled", ["date"] = "2026-11-24", ["summary"] = "Retried under a flaky connection.",
+            ["sources"] = new JsonArray(new JsonObject { ["url"] = "https://example.org/news/retry" }),
+        };
+        var before = await factory.WithDbAsync(db => db.Assessments.CountAsync());
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            client.SendAsync(HttpMethod.Post, "/api/v1/commitments/union-parliament/assessments", body, idempotencyKey: key)));
+
+        Assert.Equal(before + 1, await factory.WithDbAsync(db => db.Assessments.CountAsync()));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"answered {(int)r.StatusCode}"));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.Created);
+        using var retry = await client.SendAsync(HttpMethod.Post, "/api/v1/commitments/union-parliament/assessments", body, idempotencyKey: key);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(before + 1, await factory.WithDbAsync(db => db.Assessments.CountAsync()));
+        foreach (var response in responses)
+            response.Dispose();
     }
 
     private async Task<string> CreateAsync()

@@ -135,4 +135,23 @@ public sealed class ResourceWriteTests(TimelineApiFactory factory) : IClassFixtu
         var changes = await factory.GetJsonAsync<JsonElement>($"{location}/changes");
         Assert.Equal(["update", "create"], changes.Items().Select(c => c.Str("operation")));
     }
+
+    [Fact]
+    public async Task Source_DeletedThenCitedAgain_ComesBack()
+    {
+        using var client = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        var url = $"https://example.org/{Guid.NewGuid():N}";
+        using var created = await client.SendAsync(HttpMethod.Post, "/api/v1/sources", new JsonObject { ["url"] = url, ["title"] = "Kept" });
+        var location = created.Headers.Location!.ToString();
+        using var deleted = await client.SendAsync(HttpMethod.Delete, location, ifMatch: created.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+
+        var body = WriteClient.EventBody(WriteClient.NewSlug("2026-11-20-recited"));
+        body["sources"] = new JsonArray(new JsonObject { ["url"] = url });
+        using var cited = await client.SendAsync(HttpMethod.Post, "/api/v1/events", body);
+
+        Assert.Equal(HttpStatusCode.Created, cited.StatusCode);
+        Assert.Equal([url], (await cited.JsonAsync()).GetProperty("sources").EnumerateArray().Select(s => s.Str("url")));
+        Assert.Equal("Kept", (await factory.GetJsonAsync<JsonElement>(location)).Str("title"));
+    }
 }

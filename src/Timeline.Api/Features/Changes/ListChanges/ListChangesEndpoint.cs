@@ -69,7 +69,11 @@ public sealed class ListChangesEndpoint(TimelineDbContext db) : Endpoint<ListCha
         if (req.Resource is not null)
             query = query.Where(c => c.ResourceType == req.Resource);
         if (req.Since is { } since)
-            query = query.Where(c => c.At >= since);
+        {
+            // Entries are stored in UTC, and the stored form compares only instants with the same offset.
+            var utc = since.ToUniversalTime();
+            query = query.Where(c => c.At >= utc);
+        }
         await Send.OkAsync(await ChangePages.PageAsync(query, req, HttpContext, ct), ct);
     }
 }

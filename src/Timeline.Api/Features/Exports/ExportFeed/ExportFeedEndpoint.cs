@@ -49,8 +49,8 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         var embed = new Uri(PublicUrls.Embed(request, req.Slug));
         var self = new Uri($"{PublicUrls.Timeline(request, req.Slug)}/feed.atom");
         var feed = new SyndicationFeed(
-            timeline.Title,
-            timeline.Description ?? timeline.Title,
+            XmlSafe(timeline.Title),
+            XmlSafe(timeline.Description ?? timeline.Title),
             embed,
             $"urn:timeline:timeline:{timeline.Slug}",
             items.Count == 0 ? timeline.UpdatedAt : items.Max(i => i.Updated))
@@ -92,6 +92,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 $"Status of \"{item.CommitmentTitle}\" as of {item.DateText}: {Kebab.ToValue(item.CommitmentStatus!.Value)}. {item.Summary}"),
         };
         // Plain-text content: readers escape it, so nothing written in a data file can become markup in a feed reader.
+        (title, summary) = (XmlSafe(title), XmlSafe(summary));
         var entry = new SyndicationItem(title, new TextSyndicationContent(summary), new Uri(resource), item.Id, item.Updated)
         {
             Summary = new TextSyndicationContent(summary),
@@ -108,4 +109,26 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         EventStatus.Postponed => "Postponed.",
         _ => "",
     };
+
+    /// <summary>
+    /// Drops the characters XML 1.0 cannot carry (most control characters, U+FFFE/U+FFFF): an editor's stray
+    /// control character must not take the whole feed down.
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i++, 2);
+                continue;
+            }
+
+            if (XmlConvert.IsXmlChar(text[i]))
+                builder.Append(text[i]);
+        }
+
+        return builder.ToString();
+    }
 }
