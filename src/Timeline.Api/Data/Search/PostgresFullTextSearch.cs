@@ -49,6 +49,14 @@ public sealed class PostgresFullTextSearch : IFullTextSearch
             return;
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "SearchIndex" WHERE "Kind" = {0} AND "Slug" = {1};""", [kind, slug], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(IndexSql(kind, """AND x."Slug" = {0}"""), [slug], cancellationToken);
+        if (kind != SearchKinds.Actor)
+            return;
+
+        // Quotes are found by their speaker's names too, so renaming an actor re-indexes what they said.
+        await db.Database.ExecuteSqlRawAsync(
+            """DELETE FROM "SearchIndex" WHERE "Kind" = 'quote' AND "Slug" IN (SELECT q."Slug" FROM "Quotes" q JOIN "Actors" s ON s."Id" = q."SpeakerId" WHERE s."Slug" = {0});""",
+            [slug], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(IndexSql(SearchKinds.Quote, """AND s."Slug" = {0}"""), [slug], cancellationToken);
     }
 
     /// <summary>The rows of one kind of resource as the index holds them; soft-deleted rows are left out.</summary>

@@ -154,4 +154,26 @@ public sealed class ResourceWriteTests(TimelineApiFactory factory) : IClassFixtu
         Assert.Equal([url], (await cited.JsonAsync()).GetProperty("sources").EnumerateArray().Select(s => s.Str("url")));
         Assert.Equal("Kept", (await factory.GetJsonAsync<JsonElement>(location)).Str("title"));
     }
+
+    [Fact]
+    public async Task Actor_NewAlias_FindsTheirQuotesToo()
+    {
+        using var client = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        var actor = WriteClient.NewSlug("speaker");
+        using var created = await client.SendAsync(HttpMethod.Post, "/api/v1/actors", new JsonObject { ["slug"] = actor, ["name"] = "Quintus Speaker", ["kind"] = "person" });
+        var quote = WriteClient.NewSlug("speaker-quote");
+        using var said = await client.SendAsync(HttpMethod.Post, "/api/v1/quotes", new JsonObject
+        {
+            ["slug"] = quote, ["text"] = "Integration is a process.", ["speaker"] = actor, ["timelines"] = new JsonArray("union-state"),
+            ["source"] = new JsonObject { ["url"] = "https://example.org/news/speaker" },
+        });
+        Assert.Equal(HttpStatusCode.Created, said.StatusCode);
+
+        using var renamed = await client.SendAsync(HttpMethod.Patch, $"/api/v1/actors/{actor}", new JsonObject { ["aliases"] = new JsonArray("Kvintus Spikerov") },
+            created.Headers.ETag!.ToString(), "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+
+        var hits = await factory.GetJsonAsync<JsonElement>("/api/v1/search?kind=quote&q=spikerov");
+        Assert.Contains(hits.Items(), h => h.Str("slug") == quote);
+    }
 }
