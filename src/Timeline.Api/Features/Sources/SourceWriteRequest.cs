@@ -49,12 +49,14 @@ public sealed class SourceDetailResponse
     public string? Published { get; init; }
     public string? ArchivedUrl { get; init; }
 
+    public static readonly System.Linq.Expressions.Expression<Func<Source, SourceDetailResponse>> Projection = s => new SourceDetailResponse
+    {
+        Id = s.Id, Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+    };
+
     public static Task<SourceDetailResponse?> LoadAsync(TimelineDbContext db, string key, CancellationToken ct) =>
         long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? db.Sources.AsNoTracking().Where(s => s.Id == id).Select(s => new SourceDetailResponse
-            {
-                Id = s.Id, Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
-            }).SingleOrDefaultAsync(ct)
+            ? db.Sources.AsNoTracking().Where(s => s.Id == id).Select(Projection).SingleOrDefaultAsync(ct)
             : Task.FromResult<SourceDetailResponse?>(null);
 }
 
@@ -107,10 +109,7 @@ public sealed class SourceEditor : ResourceEditor<Source, SourceWriteRequest, So
 
     public override async Task<SourceDetailResponse?> RepresentAsync(TimelineDbContext db, string key, CancellationToken cancellationToken) =>
         await SourceDetailResponse.LoadAsync(db, key, cancellationToken)
-        ?? await db.Sources.AsNoTracking().Where(s => s.Url == key).Select(s => new SourceDetailResponse
-        {
-            Id = s.Id, Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
-        }).SingleOrDefaultAsync(cancellationToken);
+        ?? await db.Sources.AsNoTracking().Where(s => s.Url == key).Select(SourceDetailResponse.Projection).SingleOrDefaultAsync(cancellationToken);
 
     public override IEnumerable<string> TimelinesOf(Source entity) => [];
 
