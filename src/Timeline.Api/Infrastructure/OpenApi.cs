@@ -28,6 +28,8 @@ public static partial class OpenApi
             {
                 s.DocumentName = DocumentName;
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
+                // First, so that it runs before the document processor FastEndpoints has already added.
+                s.DocumentProcessors.Insert(0, new RoutesOutsidePrefixProcessor());
                 // Writes need an API key; Swagger UI's Authorize button takes it, and reads stay anonymous.
                 s.AddAuth("ApiKey", new OpenApiSecurityScheme
                 {
@@ -70,6 +72,7 @@ public static partial class OpenApi
         ("search", "Full-text search across everything."),
         ("changes", "The public log of every write: what changed, when, and by which key's name."),
         ("embed", "The embeddable widget and its oEmbed endpoint, outside /api/v1."),
+        ("pages", "Public HTML pages for readers, outside /api/v1: a timeline, an event, a commitment, and the status picture."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>
@@ -128,5 +131,30 @@ internal sealed class KebabEnumSchemaProcessor : ISchemaProcessor
         context.Schema.EnumerationNames.Clear();
         foreach (var name in Enum.GetNames(type))
             context.Schema.Enumeration.Add(JsonNamingPolicy.KebabCaseLower.ConvertName(name));
+    }
+}
+
+/// <summary>
+/// FastEndpoints keeps one operation per method and route with the route prefix removed (for its endpoint versioning), so
+/// the page <c>GET /timelines/{slug}</c> and the API's <c>GET /api/v1/timelines/{slug}</c> would count as one and the
+/// page would vanish from the document. Routes outside the prefix are keyed by their full path instead.
+/// </summary>
+internal sealed class RoutesOutsidePrefixProcessor : NSwag.Generation.Processors.IDocumentProcessor
+{
+    /// <summary>Where FastEndpoints keeps an operation's prefix-less route until its own document processor has used it.</summary>
+    private const string RouteKey = "__fastEndpointsRoute";
+
+    /// <summary>Inserted first, so that it runs before the document processor FastEndpoints registers.</summary>
+    public void Process(NSwag.Generation.Processors.Contexts.DocumentProcessorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (path, item) in context.Document.Paths.Where(p => !p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in item)
+            {
+                if (operation.ExtensionData?.ContainsKey(RouteKey) == true)
+                    operation.ExtensionData[RouteKey] = $"{method}:outside-prefix{path}";
+            }
+        }
     }
 }

@@ -74,7 +74,7 @@ public static class ReaderLayout
         if (head.Description is not null)
             html.Append($"<meta property=\"og:description\" content=\"{head.Description}\">\n<meta name=\"twitter:description\" content=\"{head.Description}\">\n");
         foreach (var link in head.Alternates)
-            html.Append($"<link rel=\"alternate\" type=\"{link.MediaType}\" href=\"{link.Href}\" title=\"{link.Title}\">\n");
+            html.Append($"<link rel=\"alternate\" type=\"{MediaType(link.MediaType)}\" href=\"{link.Href}\" title=\"{link.Title}\">\n");
         html.Append($"""
             <link rel="icon" href="data:,">
             <link rel="stylesheet" href="{context.Asset(ReaderAssets.Stylesheet)}">
@@ -90,6 +90,18 @@ public static class ReaderLayout
     {
         ArgumentNullException.ThrowIfNull(html);
         html.Append($"</body>\n</html>\n");
+    }
+
+    /// <summary>
+    /// A media type as written (<c>application/json+oembed</c>, not <c>&amp;#x2B;</c>): oEmbed discovery is often done by
+    /// pattern rather than by an HTML parser. Anything but token characters is still encoded.
+    /// </summary>
+    public static Markup MediaType(string mediaType)
+    {
+        ArgumentNullException.ThrowIfNull(mediaType);
+        return mediaType.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '+' or '.' or '-')
+            ? new Markup(mediaType)
+            : new Markup(Infrastructure.HtmlText.Encode(mediaType));
     }
 
     /// <summary>The oEmbed discovery link of a page that can be embedded.</summary>

@@ -47,7 +47,7 @@ public static class ReaderPage
         {
             html.Append($"<h3>{group.Heading}</h3>\n<ul class=\"tl-links\">\n");
             foreach (var link in group.Links)
-                html.Append($"<li><a href=\"{link.Href}\" type=\"{link.MediaType}\">{link.Label}</a></li>\n");
+                html.Append($"<li><a href=\"{link.Href}\" type=\"{ReaderLayout.MediaType(link.MediaType)}\">{link.Label}</a></li>\n");
             html.Append($"</ul>\n");
         }
 

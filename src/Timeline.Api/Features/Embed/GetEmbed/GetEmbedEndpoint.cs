@@ -14,7 +14,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
     public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
 
     /// <summary>The options a widget URL may carry, in the order its links write them.</summary>
-    public static IReadOnlyList<string> OptionNames { get; } = ["view", "theme", "from", "to", "tag", "start", "asOf"];
+    public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf"];
 
     public override void Configure()
     {

@@ -12,13 +12,27 @@ using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Pages.GetScorecardSvg;
 
-public sealed class GetScorecardSvgRequest : AsOfPageRequest;
-
-public sealed class GetScorecardSvgValidator : AsOfPageValidator<GetScorecardSvgRequest>
+public sealed class GetScorecardSvgRequest
 {
-    public GetScorecardSvgValidator() =>
+    public string Slug { get; set; } = "";
+
+    /// <summary>Count statuses as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
+    [QueryParam]
+    public string? AsOf { get; set; }
+
+    /// <summary><c>light</c> (the default) or <c>dark</c>: a picture cannot follow the reader's setting once shared.</summary>
+    [QueryParam]
+    public string? Theme { get; set; }
+}
+
+public sealed class GetScorecardSvgValidator : Validator<GetScorecardSvgRequest>
+{
+    public GetScorecardSvgValidator()
+    {
+        RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
         RuleFor(r => r.Theme).Must(t => string.IsNullOrEmpty(t) || t is ReaderLayout.Light or ReaderLayout.Dark)
             .WithMessage("theme must be light or dark.");
+    }
 }
 
 public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetScorecardSvgRequest>
@@ -61,7 +75,7 @@ public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider c
             .Select(r => r.Status)
             .ToListAsync(ct);
         var context = new ReaderContext(HttpContext.Request, clock);
-        var svg = ScorecardSvg.Render(context.Text, timeline.Title, statuses, req.AsOfDay, context.Today, req.Theme == ReaderLayout.Dark);
+        var svg = ScorecardSvg.Render(context.Text, timeline.Title, statuses, asOf is null ? null : DateQuery.AsOf(asOf), context.Today, req.Theme == ReaderLayout.Dark);
         EmbedSecurity.ApplyToImage(HttpContext.Response);
         await Send.BytesAsync(svg, contentType: ContentType, cancellation: ct);
     }
