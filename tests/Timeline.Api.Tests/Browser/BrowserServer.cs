@@ -58,9 +58,13 @@ public sealed class BrowserServer : IAsyncLifetime
     }
 
     /// <summary>A fresh page whose console errors, page errors and requests to any host but ours are recorded.</summary>
-    public async Task<BrowserPage> NewPageAsync(int width, int height = 900, params string[] allowedHosts)
+    public Task<BrowserPage> NewPageAsync(int width, int height = 900, params string[] allowedHosts) =>
+        NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } }, allowedHosts);
+
+    /// <summary>The same, in a context of the caller's making (JavaScript off, a colour scheme, reduced motion).</summary>
+    public async Task<BrowserPage> NewPageAsync(BrowserNewContextOptions options, params string[] allowedHosts)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         var recorded = new BrowserPage(context, page);
         page.Console += (_, message) =>

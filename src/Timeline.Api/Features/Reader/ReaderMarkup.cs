@@ -81,9 +81,10 @@ public static class ReaderMarkup
             html.Append($"<p>{e.Summary}</p>\n");
         if (e.Place is not null)
             html.Append($"<p class=\"tl-meta\">{e.Place}</p>\n");
+        // The evidence right under the claim; caveats after it.
+        Sources(html, context, item.Sources);
         if (e.Note is not null)
             html.Append($"<p class=\"tl-note\">{e.Note}</p>\n");
-        Sources(html, context, item.Sources);
         html.Append($"</li>\n");
     }
 

@@ -67,7 +67,7 @@ public static class TimelinePage
         ReaderPage.Section(html, "tl-embed-title", t["Embed.Heading"], () =>
         {
             html.Append($"<div class=\"tl-embed\">\n<p>{t["Embed.Intro"]}</p>\n");
-            html.Append($"<pre class=\"tl-code\"><code>{EmbedSnippet.For(context, slug, timeline.Title)}</code></pre>\n");
+            html.Append($"<pre class=\"tl-code\" tabindex=\"0\"><code>{EmbedSnippet.For(context, slug, timeline.Title)}</code></pre>\n");
             html.Append($"<p>{t["Embed.Options"]}</p>\n");
             var image = context.Link(ReaderPaths.ScorecardSvg(slug)) + (string.IsNullOrEmpty(req.AsOf) ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf)}");
             html.Append($"<p><a href=\"{image}\"><img class=\"tl-scorecard-img\" src=\"{image}\" width=\"600\" height=\"315\" alt=\"{t["Data.Scorecard"]}\"></a></p>\n</div>\n");
