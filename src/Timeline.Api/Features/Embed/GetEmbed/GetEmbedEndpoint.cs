@@ -49,7 +49,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
         }
 
         var context = new ReaderContext(HttpContext.Request, clock);
-        var sections = req.Sections;
+        var sections = EmbedViews.Parse(req.View);
         var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
         var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, req.Slug, filter, ct) : [];
         var commitments = sections.HasFlag(EmbedView.Scorecard) ? await ReaderData.CommitmentsAsync(db, req.Slug, ct) : [];

@@ -41,9 +41,6 @@ public sealed class GetEmbedRequest
     /// </summary>
     [QueryParam]
     public string? Start { get; set; }
-
-    /// <summary>The sections <c>view</c> asks for.</summary>
-    public EmbedView Sections => EmbedViews.Parse(View);
 }
 
 /// <summary>The sections of the widget a <c>view</c> shows. A new section (e.g. treaties) is a flag and a name here.</summary>
