@@ -21,10 +21,29 @@ public static partial class TimelineApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        if (!HasAddressSetting(builder.Configuration))
+            builder.WebHost.UseUrls(DefaultUrl);
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
+    }
+
+    /// <summary>Where the API listens when the operator says nothing.</summary>
+    public const string DefaultUrl = "http://localhost:5185";
+
+    /// <summary>
+    /// True when the operator chose the addresses the ASP.NET Core way: <c>ASPNETCORE_URLS</c>, <c>--urls</c> or <c>Urls</c>
+    /// (all the <c>urls</c> key), <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c>, or Kestrel endpoints. The default is
+    /// applied in code rather than in appsettings.json, where it would win over the environment variables.
+    /// </summary>
+    public static bool HasAddressSetting(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+            || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
+            || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey])
+            || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
     }
 
     /// <summary>
@@ -113,8 +132,16 @@ public static partial class TimelineApp
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline");
-        foreach (var address in addresses)
-            LogSwagger(logger, address.EndsWith('/') ? address : address + "/");
+        foreach (var address in addresses.Select(BrowsableAddress))
+            LogSwagger(logger, address);
+    }
+
+    /// <summary>A listening address as a browser can open it: <c>http://[::]:8080</c> (every interface) is <c>http://localhost:8080/</c>.</summary>
+    public static string BrowsableAddress(string address)
+    {
+        var binding = BindingAddress.Parse(address);
+        var host = binding.Host is "+" or "*" or "[::]" or "0.0.0.0" ? "localhost" : binding.Host;
+        return $"{binding.Scheme}://{host}:{binding.Port}{binding.PathBase}/";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI: {Address}swagger")]
