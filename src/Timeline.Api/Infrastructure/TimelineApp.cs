@@ -56,7 +56,7 @@ public static partial class TimelineApp
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTimelineDatabase(configuration);
-        services.AddProblemDetails();
+        services.AddTimelineErrorHandling();
         services.AddHttpContextAccessor();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResourceWrites>();
@@ -100,24 +100,22 @@ public static partial class TimelineApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
-        // A body that outgrows the limit while streaming (chunked) surfaces as BadHttpRequestException: keep its 413.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
-        app.UseStatusCodePages();
-        app.UseMiddleware<RequestSizeMiddleware>();
+        app.UseTimelineErrorHandling();
+        app.UseMiddleware<RequestBodyMiddleware>();
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<MissingContentTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Errors.UseProblemDetails(p => p.IndicateErrorCode = false);
+            c.Binding.FailureMessage = BindingMessages.ForValue;
+            c.Binding.JsonExceptionTransformer = BindingMessages.ForJson;
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             ConfigureJson(c.Serializer.Options);
             // A property the API does not know is a mistake worth a 400, not something to drop silently.

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetEmbedAsset;
 
@@ -28,7 +29,7 @@ public sealed class GetEmbedAssetEndpoint : Endpoint<GetEmbedAssetRequest>
     {
         if (!Assets.TryGetValue(req.Name, out var asset))
         {
-            await Send.NotFoundAsync(ct);
+            await Send.ResultAsync(Problems.NotFound("widget asset", req.Name));
             return;
         }
 
