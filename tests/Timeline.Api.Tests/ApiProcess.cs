@@ -21,6 +21,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly List<string> _lines = [];
+    private readonly List<string> _standardOutput = [];
     private readonly List<(Func<string, bool> Predicate, TaskCompletionSource<string> Found)> _waiters = [];
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _openStreams = 2;
@@ -44,6 +45,23 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     public string Output => string.Join('\n', Lines);
+
+    /// <summary>The lines written to standard output only (a verb's result).</summary>
+    public IReadOnlyList<string> StandardOutput
+    {
+        get
+        {
+            lock (_lines)
+                return [.. _standardOutput];
+        }
+    }
+
+    /// <summary>Runs a verb (<c>keys create ...</c>, <c>backup ...</c>) to its end: its exit code and the process, for its output.</summary>
+    public static async Task<(int ExitCode, ApiProcess Process)> RunAsync(IEnumerable<string> arguments, string workingDirectory)
+    {
+        var process = Start(arguments, workingDirectory);
+        return (await process.WaitForExitAsync(), process);
+    }
 
     /// <summary>Starts <c>dotnet Timeline.Api.dll</c> with the arguments, in a working folder of the caller's.</summary>
     public static ApiProcess Start(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
@@ -72,15 +90,15 @@ public sealed class ApiProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var api = new ApiProcess(process);
-        process.OutputDataReceived += (_, e) => api.Receive(e.Data);
-        process.ErrorDataReceived += (_, e) => api.Receive(e.Data);
+        process.OutputDataReceived += (_, e) => api.Receive(e.Data, standardOutput: true);
+        process.ErrorDataReceived += (_, e) => api.Receive(e.Data, standardOutput: false);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return api;
     }
 
-    private void Receive(string? line)
+    private void Receive(string? line, bool standardOutput)
     {
         if (line is null)
         {
@@ -93,6 +111,8 @@ public sealed class ApiProcess : IAsyncDisposable
         lock (_lines)
         {
             _lines.Add(line);
+            if (standardOutput)
+                _standardOutput.Add(line);
             foreach (var waiter in _waiters.Where(w => w.Predicate(line)).ToList())
             {
                 _waiters.Remove(waiter);

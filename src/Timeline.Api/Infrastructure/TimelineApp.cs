@@ -142,6 +142,21 @@ public static partial class TimelineApp
         return $"{binding.Scheme}://{host}:{binding.Port}{binding.PathBase}/";
     }
 
+    /// <summary>
+    /// On SIGTERM (or Ctrl+C) Kestrel stops accepting connections and lets the requests in flight finish, for at most
+    /// the host's shutdown timeout (<c>ShutdownTimeoutSeconds</c>, 30 s by default); then the process exits 0.
+    /// </summary>
+    public static void LogDraining(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var seconds = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout.TotalSeconds;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline");
+        LogStopping(logger, seconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: no new connections; requests in flight have up to {Seconds} s to finish (ShutdownTimeoutSeconds)")]
+    private static partial void LogStopping(ILogger logger, double seconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI: {Address}swagger")]
     private static partial void LogSwagger(ILogger logger, string address);
 }
