@@ -57,6 +57,7 @@ public static partial class TimelineApp
     {
         services.AddTimelineDatabase(configuration);
         services.AddTimelineErrorHandling();
+        services.AddTimelineHttpHygiene();
         services.AddHttpContextAccessor();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResourceWrites>();
@@ -100,7 +101,10 @@ public static partial class TimelineApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        app.UseTimelineHttpHygiene();
         app.UseTimelineErrorHandling();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseMiddleware<RequestBodyMiddleware>();
         app.UseCors();
         app.UseAuthentication();
@@ -130,8 +134,14 @@ public static partial class TimelineApp
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline");
+        var swaggerUi = OpenApi.SwaggerUiEnabled(app.Configuration);
         foreach (var address in addresses.Select(BrowsableAddress))
-            LogSwagger(logger, address);
+        {
+            if (swaggerUi)
+                LogSwagger(logger, address);
+            else
+                LogOpenApi(logger, address);
+        }
     }
 
     /// <summary>A listening address as a browser can open it: <c>http://[::]:8080</c> (every interface) is <c>http://localhost:8080/</c>.</summary>
@@ -159,4 +169,7 @@ public static partial class TimelineApp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI: {Address}swagger")]
     private static partial void LogSwagger(ILogger logger, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI is off (SwaggerUi:Enabled=false); the OpenAPI document: {Address}openapi/v1.json")]
+    private static partial void LogOpenApi(ILogger logger, string address);
 }
