@@ -64,7 +64,9 @@ public static partial class TimelineApp
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddTimelineRateLimits(configuration);
+        var redis = services.AddTimelineRedis(configuration);
+        services.AddTimelineForwardedHeaders(configuration);
+        services.AddTimelineRateLimits(configuration, redis);
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
@@ -72,7 +74,7 @@ public static partial class TimelineApp
         services.AddTimelineOpenApi();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
             .WithExposedHeaders("ETag", "Link")));
-        services.AddTimelineOutputCache(configuration);
+        services.AddTimelineOutputCache(configuration, redis);
         services.AddHealthChecks()
             .AddDbContextCheck<TimelineDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
@@ -101,6 +103,7 @@ public static partial class TimelineApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
+        app.UseTimelineForwardedHeaders();
         app.UseTimelineHttpHygiene();
         app.UseTimelineErrorHandling();
         app.UseHeadAsGet();
@@ -126,8 +129,7 @@ public static partial class TimelineApp
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         app.UseTimelineOpenApi();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapTimelineHealthChecks();
     }
 
     public static void LogSwaggerUrl(WebApplication app)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Timeline.Api.Domain;
@@ -170,35 +169,21 @@ public sealed class ErrorResponseTests(ErrorResponseTests.App app) : IClassFixtu
     /// <summary>One app whose log entries (Information and above) are kept for the log test.</summary>
     public sealed class App : IDisposable
     {
-        private readonly TimelineApiFactory _factory = new();
+        public App() => Factory = new TimelineApiFactory
+        {
+            Settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Information" },
+            TestServices = services => services.AddLogging(logging => logging.AddProvider(new Capture(Logs))),
+        };
 
-        public App() => Factory = _factory.WithWebHostBuilder(builder => builder
-            .UseSetting("Logging:LogLevel:Default", "Information")
-            .ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(new Capture(Logs)))));
-
-        public Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory { get; }
+        public TimelineApiFactory Factory { get; }
 
         public ConcurrentQueue<LogEntry> Logs { get; } = new();
 
-        public async Task<string> CreateKeyAsync(ApiKeyRole role)
-        {
-            await using var scope = Factory.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<Timeline.Api.Infrastructure.Auth.ApiKeyService>()
-                .CreateAsync($"{role}-{Guid.NewGuid():N}", role, CancellationToken.None);
-        }
+        public Task<string> CreateKeyAsync(ApiKeyRole role) => Factory.CreateKeyAsync(role);
 
-        public HttpClient CreateClient(string key)
-        {
-            var client = Factory.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            return client;
-        }
+        public HttpClient CreateClient(string key) => Factory.CreateClient(key);
 
-        public void Dispose()
-        {
-            Factory.Dispose();
-            _factory.Dispose();
-        }
+        public void Dispose() => Factory.Dispose();
     }
 
     public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);
