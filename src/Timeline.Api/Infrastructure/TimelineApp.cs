@@ -75,6 +75,7 @@ public static partial class TimelineApp
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
             .WithExposedHeaders("ETag", "Link")));
         services.AddTimelineOutputCache(configuration, redis);
+        services.AddTimelineTelemetry(configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<TimelineDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
@@ -130,6 +131,7 @@ public static partial class TimelineApp
         });
         app.UseTimelineOpenApi();
         app.MapTimelineHealthChecks();
+        app.MapTimelineMetrics();
     }
 
     public static void LogSwaggerUrl(WebApplication app)
