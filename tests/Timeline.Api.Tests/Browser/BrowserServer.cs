@@ -9,7 +9,8 @@ namespace Timeline.Api.Tests.Browser;
 /// </summary>
 public sealed class BrowserServer : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>The system's Chromium (TIMELINE_TEST_CHROMIUM, or /usr/bin/chromium); the test run installs it as root (prerequisites.sh).</summary>
+    public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("TIMELINE_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private string? _dataFolder;
     private KestrelServer? _server;
@@ -26,7 +27,7 @@ public sealed class BrowserServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `sudo apt-get install -y chromium` (dotnet test run as root does).");
 
         _dataFolder = HostileData.CreateFolder();
         _server = await KestrelServer.StartAsync(_dataFolder);
