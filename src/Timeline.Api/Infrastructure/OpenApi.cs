@@ -71,6 +71,7 @@ public static partial class OpenApi
         ("search", "Full-text search across everything."),
         ("changes", "The public log of every write: what changed, when, and by which key's name."),
         ("embed", "The embeddable widget and its oEmbed endpoint, outside /api/v1."),
+        ("health", "Liveness and readiness for process managers and load balancers, outside /api/v1."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>

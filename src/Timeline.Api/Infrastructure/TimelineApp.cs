@@ -130,7 +130,6 @@ public static partial class TimelineApp
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         app.UseTimelineOpenApi();
-        app.MapTimelineHealthChecks();
         app.MapTimelineMetrics();
     }
 
