@@ -159,8 +159,9 @@ public sealed partial class GracefulShutdownTests(ITestOutputHelper output) : ID
             ["kind"] = "person",
             ["description"] = new string('u', 900),
             ["aliases"] = new JsonArray($"Upload number {i}"),
-        };
-        using var content = new HeldBackContent(Encoding.UTF8.GetBytes(body.ToJsonString()), release);
+        }.ToJsonString();
+        // All but the closing brace, then whitespace (valid JSON) trickled until SIGTERM has been sent, then the rest.
+        using var content = new HeldBackContent(Encoding.UTF8.GetBytes(body[..^1]), padding: 900_000, "}"u8.ToArray(), release);
         using var response = await client.PostAsync(new Uri($"/api/v1/actors?upload={i}", UriKind.Relative), content);
         return response.StatusCode;
     }
@@ -254,35 +255,54 @@ public sealed partial class GracefulShutdownTests(ITestOutputHelper output) : ID
         }
     }
 
-    /// <summary>A body whose second half is sent only once <c>release</c> completes, the way a slow client uploads.</summary>
+    /// <summary>
+    /// A body sent the way a slow client uploads: the start at once, then whitespace a little at a time (fast enough for
+    /// Kestrel's minimum data rate, however long the test waits) until <c>release</c> completes, then the rest.
+    /// </summary>
     private sealed class HeldBackContent : HttpContent
     {
-        private readonly byte[] _body;
+        private readonly byte[] _start;
+        private readonly int _padding;
+        private readonly byte[] _end;
         private readonly Task _release;
 
-        public HeldBackContent(byte[] body, Task release)
+        public HeldBackContent(byte[] start, int padding, byte[] end, Task release)
         {
-            _body = body;
+            _start = start;
+            _padding = padding;
+            _end = end;
             _release = release;
             Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         }
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
-            var half = _body.Length / 2;
-            await stream.WriteAsync(_body.AsMemory(0, half));
+            var spaces = new byte[16 * 1024];
+            Array.Fill(spaces, (byte)' ');
+            await stream.WriteAsync(_start);
             await stream.FlushAsync();
-            await _release;
-            for (var offset = half; offset < _body.Length; offset += 256)
+            var sent = 0;
+            while (!_release.IsCompleted && sent + 512 <= _padding)
             {
-                await stream.WriteAsync(_body.AsMemory(offset, Math.Min(256, _body.Length - offset)));
+                await stream.WriteAsync(spaces.AsMemory(0, 512));
                 await stream.FlushAsync();
+                sent += 512;
+                await Task.WhenAny(_release, Task.Delay(100));
             }
+
+            while (sent < _padding)
+            {
+                var count = Math.Min(spaces.Length, _padding - sent);
+                await stream.WriteAsync(spaces.AsMemory(0, count));
+                sent += count;
+            }
+
+            await stream.WriteAsync(_end);
         }
 
         protected override bool TryComputeLength(out long length)
         {
-            length = _body.Length;
+            length = _start.Length + _padding + _end.Length;
             return true;
         }
     }
