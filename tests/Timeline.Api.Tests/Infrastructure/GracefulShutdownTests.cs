@@ -223,6 +223,10 @@ public sealed partial class GracefulShutdownTests(ITestOutputHelper output) : ID
             {
                 return;
             }
+            catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionReset)
+            {
+                // Queued in the listen backlog as the listener closed: not accepted, but not refused yet either.
+            }
 
             await Task.Delay(50);
         }
