@@ -47,6 +47,12 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
 
     public int WritesPerMinute { get; init; } = 1_000_000;
 
+    /// <summary>More settings for this app (they win over the ones above), e.g. <c>ConnectionStrings:Redis</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Services a test adds or replaces, after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Creates an API key the way the <c>keys create</c> verb does and returns it.</summary>
     public async Task<string> CreateKeyAsync(ApiKeyRole role, string? name = null)
     {
@@ -73,6 +79,10 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
         // Tests make many requests from one address; the limiter has its own tests with low limits.
         builder.UseSetting("Limits:ReadsPerMinute", ReadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:WritesPerMinute", WritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        if (TestServices is not null)
+            builder.ConfigureServices(TestServices);
     }
 
     /// <summary>A fresh scope's DbContext, for asserting on database state.</summary>

@@ -42,7 +42,8 @@ public static partial class OpenApi
                 s.Version = "v1";
                 s.Description = "Treaties, their dated events and the commitments they make — and whether each commitment materialised. "
                     + "Reads are public and cacheable (ETag, Cache-Control, 304); lists are cursor-paginated (Link: rel=\"next\"); "
-                    + "errors are RFC 9457 problem+json.";
+                    + "every GET also answers HEAD; responses are compressed (Brotli, gzip) on Accept-Encoding; "
+                    + "errors are RFC 9457 problem+json, whatever Accept says.";
                 s.PostProcess = document =>
                 {
                     document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
@@ -73,6 +74,7 @@ public static partial class OpenApi
         ("changes", "The public log of every write: what changed, when, and by which key's name."),
         ("embed", "The embeddable widget and its oEmbed endpoint, outside /api/v1."),
         ("pages", "Public HTML pages for readers, outside /api/v1: a timeline, an event, a commitment, and the status picture."),
+        ("health", "Liveness and readiness for process managers and load balancers, outside /api/v1."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>
@@ -90,14 +92,22 @@ public static partial class OpenApi
             // The served document names no host either, exactly like openapi.yaml.
             o.PostProcess = (document, _) => ServeFromAnyHost(document);
         });
-        app.UseSwaggerUI(ui =>
+        // On in every environment, Production included: trying the API in the browser is one of its main uses.
+        if (SwaggerUiEnabled(app.Configuration))
         {
-            ui.RoutePrefix = "swagger";
-            ui.DocumentTitle = "Timeline API";
-            ui.SwaggerEndpoint(JsonPath, "Timeline API v1");
-        });
+            app.UseSwaggerUI(ui =>
+            {
+                ui.RoutePrefix = "swagger";
+                ui.DocumentTitle = "Timeline API";
+                ui.SwaggerEndpoint(JsonPath, "Timeline API v1");
+            });
+        }
+
         return app;
     }
+
+    /// <summary><c>SwaggerUi:Enabled</c> (default true) serves Swagger UI at /swagger; the document at /openapi/v1.json stays either way.</summary>
+    public static bool SwaggerUiEnabled(IConfiguration configuration) => configuration.GetValue("SwaggerUi:Enabled", defaultValue: true);
 
     /// <summary>The OpenAPI document as YAML, generated in-process from the endpoints.</summary>
     public static async Task<string> GenerateYamlAsync(IServiceProvider services)
