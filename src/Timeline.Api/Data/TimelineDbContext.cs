@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
+using Timeline.Api.Infrastructure.Idempotency;
 
 namespace Timeline.Api.Data;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NJsonSchema.Generation;
 using NSwag;
 using NSwag.Generation;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Infrastructure;
 

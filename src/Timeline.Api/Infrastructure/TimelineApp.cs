@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Timeline.Api.Infrastructure.Auth;
 using Timeline.Api.Infrastructure.Writes;
 using Timeline.Api.Data;
+using Timeline.Api.Infrastructure.Idempotency;
 
 namespace Timeline.Api.Infrastructure;
 

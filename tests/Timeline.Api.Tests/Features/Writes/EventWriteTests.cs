@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
 using Timeline.Api.Tests.Infrastructure;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Features.Writes;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Features.Writes;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Features.Writes;
 

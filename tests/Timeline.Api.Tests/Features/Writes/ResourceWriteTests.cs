@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
 using Timeline.Api.Tests.Infrastructure;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Features.Writes;
 

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
 
-namespace Timeline.Api.Infrastructure;
+namespace Timeline.Api.Infrastructure.Idempotency;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on POST: the first request's answer is stored (in the database, so any replica
