@@ -1,3 +1,4 @@
+using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Reader;
@@ -11,7 +12,7 @@ public sealed class ReaderContext
         ArgumentNullException.ThrowIfNull(clock);
         Request = request;
         Text = ReaderText.For(request);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         PathBase = request.PathBase.Value ?? "";
         BaseUrl = PublicUrls.BaseOf(request);
     }
@@ -20,7 +21,7 @@ public sealed class ReaderContext
 
     public ReaderText Text { get; }
 
-    /// <summary>Today in UTC: a planned event whose last possible day is before it was never held.</summary>
+    /// <summary>Today by the injected clock (see <see cref="EventOutcomes"/> for what it decides).</summary>
     public DateOnly Today { get; }
 
     public string PathBase { get; }

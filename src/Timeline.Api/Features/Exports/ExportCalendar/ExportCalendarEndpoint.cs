@@ -18,7 +18,7 @@ public sealed class ExportCalendarRequest
     public string Slug { get; set; } = "";
 }
 
-public sealed class ExportCalendarEndpoint(TimelineDbContext db) : Endpoint<ExportCalendarRequest>
+public sealed class ExportCalendarEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<ExportCalendarRequest>
 {
     public const string ContentType = ExportMediaTypes.Calendar + "; charset=utf-8";
 
@@ -77,7 +77,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db) : Endpoint<Expo
             vevent.Location = e.Place;
             vevent.Url = new Uri(PublicUrls.EventPage(HttpContext.Request, e.Slug));
             vevent.Categories.Add(Kebab.ToValue(e.Status));
-            vevent.Description = Describe(date, [e.Summary, StatusNote(e.Status, date), e.Note]);
+            vevent.Description = Describe(date, [e.Summary, StatusNote(EventOutcomes.Of(e.Status, date, clock.Today())), e.Note]);
             calendar.Events.Add(vevent);
         }
 
@@ -135,12 +135,12 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db) : Endpoint<Expo
         return string.Join(", ", qualifiers.Where(q => q is not null));
     }
 
-    private static string? StatusNote(EventStatus status, EdtfDate date) => status switch
+    private static string? StatusNote(EventOutcome outcome) => outcome switch
     {
-        EventStatus.Planned when date.End < DateOnly.FromDateTime(DateTime.UtcNow) => "Announced but never held.",
-        EventStatus.Planned => "Planned.",
-        EventStatus.Cancelled => "Cancelled.",
-        EventStatus.Postponed => "Postponed: it did not take place on this date.",
+        EventOutcome.NeverHeld => "Announced but never held.",
+        EventOutcome.Planned => "Planned.",
+        EventOutcome.Cancelled => "Cancelled.",
+        EventOutcome.Postponed => "Postponed: it did not take place on this date.",
         _ => null,
     };
 

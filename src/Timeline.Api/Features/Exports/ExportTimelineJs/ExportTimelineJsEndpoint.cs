@@ -13,7 +13,7 @@ public sealed class ExportTimelineJsRequest
     public string Slug { get; set; } = "";
 }
 
-public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
+public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
 {
     public override void Configure()
     {
@@ -40,6 +40,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<Ex
         }
 
         var events = await TimelineExports.TimelineEventsAsync(db, req.Slug, new EventFilter(), ct);
+        var today = clock.Today();
         var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))
             .Where(x => x.Date.Start != DateOnly.MinValue || x.Date.End != DateOnly.MaxValue)
             .ToList();
@@ -49,7 +50,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<Ex
             {
                 Text = new TimelineJsText { Headline = Html(timeline.Title), Text = Paragraph(timeline.Description) },
             },
-            Events = [.. dated.Select(x => ToSlide(x.Event, x.Date, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
+            Events = [.. dated.Select(x => ToSlide(x.Event, x.Date, today, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
             Eras = [.. dated.Where(x => IsPeriod(x.Date)).Select(x => new TimelineJsEra
             {
                 StartDate = DatePart(x.Date.Start, DatePrecision.Day, null),
@@ -62,7 +63,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<Ex
     private static bool IsPeriod(EdtfDate date) =>
         date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End.DayNumber - date.Start.DayNumber > 31;
 
-    private static TimelineJsSlide ToSlide(EventSummaryResponse e, EdtfDate date, string page)
+    private static TimelineJsSlide ToSlide(EventSummaryResponse e, EdtfDate date, DateOnly today, string page)
     {
         var display = DisplayDate(date);
         // An open start is shown at its known end, an open end at its known start.
@@ -73,7 +74,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<Ex
             StartDate = DatePart(start, date.Precision, display),
             EndDate = hasEnd ? DatePart(date.End, date.Precision, null) : null,
             DisplayDate = display,
-            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(e, page) },
+            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(e, EventOutcomes.Of(e.Status, date, today), page) },
             Group = Label(Kebab.ToValue(e.Kind)),
             UniqueId = e.Slug,
         };
@@ -90,14 +91,14 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db) : Endpoint<Ex
     /// <summary>Written out only when the date is not exact: TimelineJS would otherwise show "2003-04~" as plain April 2003.</summary>
     private static string? DisplayDate(EdtfDate date) => HumanDate.IsExact(date) ? null : HumanDate.Format(date);
 
-    private static string SlideText(EventSummaryResponse e, string page)
+    private static string SlideText(EventSummaryResponse e, EventOutcome outcome, string page)
     {
-        var status = e.Status switch
+        var status = outcome switch
         {
-            EventStatus.Planned when e.Date.End is { } end && end < DateOnly.FromDateTime(DateTime.UtcNow) => "Announced but never held",
-            EventStatus.Planned => "Planned",
-            EventStatus.Cancelled => "Cancelled",
-            EventStatus.Postponed => "Postponed",
+            EventOutcome.NeverHeld => "Announced but never held",
+            EventOutcome.Planned => "Planned",
+            EventOutcome.Cancelled => "Cancelled",
+            EventOutcome.Postponed => "Postponed",
             _ => null,
         };
         var parts = new List<string>();
