@@ -99,6 +99,9 @@ public static partial class TimelineApp
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Names are matched as written (camelCase), and each once: "Slug" is not "slug" (see StrictJsonMiddleware).
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
@@ -117,6 +120,7 @@ public static partial class TimelineApp
         app.UseOutputCache();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<StrictJsonMiddleware>();
         app.UseMiddleware<MissingContentTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
