@@ -21,5 +21,7 @@ public sealed class Quote : IEditable
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
     public List<TimelineStory> Timelines { get; set; } = [];
 }

@@ -35,8 +35,8 @@ public sealed class StatusHistory
     /// <summary>The status on <paramref name="day"/>, or null when nothing had been recorded for it.</summary>
     public CommitmentStatus? StatusAsOf(DateOnly day) => AsOf(day)?.Status;
 
-    /// <summary>Today's status, by the caller's clock (the API's injected <see cref="TimeProvider"/>).</summary>
-    public StatusEntry? Current(TimeProvider clock) => AsOf(clock.Today());
+    /// <summary>The current status: the latest entry that counts, whatever its date (DESIGN: "the current status is the latest assessment").</summary>
+    public StatusEntry? Current => AsOf(DateOnly.MaxValue);
 
     /// <summary>
     /// The first entry of the unbroken run of the status on <paramref name="day"/>: when that status began

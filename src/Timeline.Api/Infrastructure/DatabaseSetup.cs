@@ -44,6 +44,7 @@ public static partial class DatabaseSetup
         services.AddScoped<DataSetImporter>();
         services.AddScoped<DataSetExporter>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseReadiness>();
         return services;
     }
 
@@ -77,6 +78,7 @@ public static partial class DatabaseSetup
         try
         {
             await MigrateAndSeedAsync(scope.ServiceProvider, db, options, logger, cancellationToken);
+            scope.ServiceProvider.GetRequiredService<DatabaseReadiness>().Ready();
         }
         finally
         {

@@ -71,10 +71,13 @@ public static class StrictJson
         charset?.Trim('"') is { } name && (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A 400 problem+json naming the field, in the shape of every validation error of the API.</summary>
-    public static Task RefuseAsync(HttpContext context, ValidationFailure failure)
+    public static Task RefuseAsync(HttpContext context, ValidationFailure failure) => RefuseAsync(context, [failure]);
+
+    /// <inheritdoc cref="RefuseAsync(HttpContext, ValidationFailure)"/>
+    public static Task RefuseAsync(HttpContext context, List<ValidationFailure> failures)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problem = new FastEndpoints.ProblemDetails([failure], context.Request.Path, context.TraceIdentifier, StatusCodes.Status400BadRequest);
+        var problem = new FastEndpoints.ProblemDetails(failures, context.Request.Path, context.TraceIdentifier, StatusCodes.Status400BadRequest);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
         context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsJsonAsync(problem, TimelineApp.Json, ErrorHandling.ProblemJson, context.RequestAborted);

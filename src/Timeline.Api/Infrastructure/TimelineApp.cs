@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Timeline.Api.Infrastructure.Auth;
-using Timeline.Api.Infrastructure.Writes;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Data;
 using Timeline.Api.Infrastructure.Idempotency;
 
@@ -61,7 +61,9 @@ public static partial class TimelineApp
         services.AddTimelineHttpHygiene();
         services.AddHttpContextAccessor();
         services.AddScoped<ApiKeyService>();
-        services.AddScoped<ResourceWrites>();
+        services.AddScoped<EditSession>();
+        services.Configure<Idempotency.IdempotencyOptions>(configuration.GetSection(Idempotency.IdempotencyOptions.Section));
+        services.AddHostedService<IdempotencyPurge>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Tests.Domain;
@@ -77,13 +76,14 @@ public sealed class StatusHistoryTests
     }
 
     [Fact]
-    public void Current_ReadsTheInjectedClock()
+    public void Current_IsTheLatestEntryThatCounts_WhateverItsDate()
     {
-        var history = new StatusHistory([Entry(1, CommitmentStatus.NotStarted, "2019"), Entry(2, CommitmentStatus.Materialised, "2030-06-01")]);
-        var clock = new FakeTimeProvider(new DateTimeOffset(2030, 5, 31, 23, 59, 0, TimeSpan.Zero));
-        Assert.Equal(1, history.Current(clock)?.Id);
-        clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(2, history.Current(clock)?.Id);
+        var history = new StatusHistory([
+            Entry(1, CommitmentStatus.NotStarted, "2019"), Entry(2, CommitmentStatus.Materialised, "2090-06-01"),
+            Entry(3, CommitmentStatus.Abandoned, "2095", retracted: true),
+        ]);
+        Assert.Equal(2, history.Current?.Id);
+        Assert.Equal(1, history.AsOf(Day("2026-12-01"))?.Id);
     }
 
     [Fact]

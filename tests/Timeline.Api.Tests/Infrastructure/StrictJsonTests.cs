@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Infrastructure.Auth;
-using Timeline.Api.Tests.Features.Writes;
+using Timeline.Api.Tests.Features.Editing;
 
 namespace Timeline.Api.Tests.Infrastructure;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure.Auth;
 
-namespace Timeline.Api.Tests.Features.Writes;
+namespace Timeline.Api.Tests.Features.Editing;
 
 /// <summary>Every write endpoint the app maps, against every kind of caller.</summary>
 public sealed class AuthMatrixTests(TimelineApiFactory factory) : IClassFixture<TimelineApiFactory>

@@ -4,10 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
+using Timeline.Api.Tests.Features.Editing;
 using Timeline.Api.Tests.Infrastructure;
 using Timeline.Api.Infrastructure.Auth;
 
-namespace Timeline.Api.Tests.Features.Writes;
+namespace Timeline.Api.Tests.Features.Events;
 
 public sealed class EventWriteTests(TimelineApiFactory factory) : IClassFixture<TimelineApiFactory>
 {
@@ -30,6 +31,7 @@ public sealed class EventWriteTests(TimelineApiFactory factory) : IClassFixture<
         Assert.Contains(body.GetProperty("related").EnumerateArray(), r => r.GetProperty("event").Str("slug") == "1999-12-08-union-state-treaty");
 
         using var read = await client.GetAsync(created.Headers.Location);
+        Assert.Equal(await created.Content.ReadAsStringAsync(), await read.Content.ReadAsStringAsync());
         Assert.Equal(created.Headers.ETag, read.Headers.ETag);
 
         var timeline = await factory.GetJsonAsync<JsonElement>("/api/v1/timelines/union-state/events?from=2026-11");

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure.Auth;
 
-namespace Timeline.Api.Tests.Features.Writes;
+namespace Timeline.Api.Tests.Features.Editing;
 
 /// <summary>Every property of every write body replaced by values of the wrong shape: never a 500, never a change.</summary>
 public sealed class HostileWriteTests(TimelineApiFactory factory) : IClassFixture<TimelineApiFactory>

@@ -3,10 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
+using Timeline.Api.Tests.Features.Editing;
 using Timeline.Api.Tests.Infrastructure;
 using Timeline.Api.Infrastructure.Auth;
 
-namespace Timeline.Api.Tests.Features.Writes;
+namespace Timeline.Api.Tests.Features.Commitments;
 
 public sealed class AssessmentWriteTests(TimelineApiFactory factory) : IClassFixture<TimelineApiFactory>
 {
@@ -83,6 +84,36 @@ public sealed class AssessmentWriteTests(TimelineApiFactory factory) : IClassFix
         var headline = (await factory.GetJsonAsync<JsonElement>("/api/v1/timelines/union-state/scorecard")).Str("headline");
         var widget = await editor.GetStringAsync(new Uri("/embed/union-state?view=scorecard", UriKind.Relative));
         Assert.Contains(headline, widget, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssessmentAndRetraction_RacingOnOneETag_OneWinsTheOtherGets412_AsEveryWrite()
+    {
+        using var alice = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        using var bob = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        using var admin = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Admin));
+        const string url = "/api/v1/commitments/union-parliament";
+        var etag = await alice.ETagOfAsync(url);
+        var count = await factory.WithDbAsync(db => db.Assessments.CountAsync());
+
+        var racing = await Task.WhenAll(
+            alice.SendAsync(HttpMethod.Post, $"{url}/assessments", Assessment("in-progress", "2026-11-24"), etag),
+            bob.SendAsync(HttpMethod.Post, $"{url}/assessments", Assessment("stalled", "2026-11-24"), etag));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.PreconditionFailed], racing.Select(r => r.StatusCode).Order());
+        Assert.Equal(count + 1, await factory.WithDbAsync(db => db.Assessments.CountAsync()));
+        var won = racing.Single(r => r.StatusCode == HttpStatusCode.Created);
+        var id = (await won.JsonAsync()).GetProperty("id").GetInt64();
+
+        // The retraction checks the same validator: the ETag read before the assessment is stale now.
+        using var stale = await admin.SendAsync(HttpMethod.Post, $"{url}/assessments/{id}/retraction", new JsonObject { ["reason"] = "Stale" }, etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        using var retracted = await admin.SendAsync(HttpMethod.Post, $"{url}/assessments/{id}/retraction", new JsonObject { ["reason"] = "Fresh" },
+            await admin.ETagOfAsync(url));
+        Assert.Equal(HttpStatusCode.OK, retracted.StatusCode);
+        foreach (var response in racing)
+            response.Dispose();
     }
 
     [Theory]

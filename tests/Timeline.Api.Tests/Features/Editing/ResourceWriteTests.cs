@@ -5,7 +5,7 @@ using Timeline.Api.Domain;
 using Timeline.Api.Tests.Infrastructure;
 using Timeline.Api.Infrastructure.Auth;
 
-namespace Timeline.Api.Tests.Features.Writes;
+namespace Timeline.Api.Tests.Features.Editing;
 
 /// <summary>Create, change and delete for the resources besides events, each with its own rules.</summary>
 public sealed class ResourceWriteTests(TimelineApiFactory factory) : IClassFixture<TimelineApiFactory>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure.Auth;
 
-namespace Timeline.Api.Tests.Features.Writes;
+namespace Timeline.Api.Tests.Features.Editing;
 
 public sealed class RateLimitTests
 {
