@@ -16,112 +16,156 @@ public sealed record ImportResult(int Files, int Changes, bool DryRun);
 /// The whole import is one transaction, so a failure leaves the database as it was, and importing the
 /// same files again changes nothing.
 /// </summary>
+/// <remarks>
+/// Archives run to a million events, so nothing here holds the data set: the files are checked first, one
+/// item at a time (<see cref="DataSetReader.CheckAsync"/>), then read again and applied in batches of
+/// <see cref="BatchSize"/>: each batch loads the rows its items name, applies them to tracked entities (EF
+/// Core's change tracking tells what really changed), saves and is forgotten. Memory is one batch plus the
+/// timelines and actors (kept whole: a data set has hundreds of actors, not millions) and the related-event
+/// lists, which wait until every event has an id.
+/// </remarks>
 public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search, TimeProvider clock)
 {
     public const string RecordedBy = "data-import";
+    public const int BatchSize = 1_000;
 
     public async Task<ImportResult> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken)
     {
-        var known = new KnownSlugs(
-            (await db.Timelines.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Events.Select(e => e.Slug).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Commitments.Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet());
-        var files = DataSetReader.Read(path, known);
+        var check = await DataSetReader.CheckAsync(DataSetReader.EnumerateFiles(path), (kind, slugs) => ExistingAsync(kind, slugs, cancellationToken));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var apply = new Applier(db, now);
-        await apply.LoadAsync(cancellationToken);
-        foreach (var file in files)
-            apply.Timelines(file.Content.Timelines);
-        foreach (var file in files)
-            apply.Actors(file.Content.Actors);
-        foreach (var file in files)
-            apply.Events(file.Content.Timeline, file.Content.Events);
-        apply.StampChanged();
-        var changes = await db.SaveChangesAsync(cancellationToken); // events need ids before relations can point at them
-        foreach (var file in files)
-            apply.Relations(file.Content.Events);
-        foreach (var file in files)
-            apply.Commitments(file.Content.Timeline, file.Content.Commitments);
-        foreach (var file in files)
-            apply.Quotes(file.Content.Timeline, file.Content.Quotes);
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // detected once per batch, before it is saved
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var apply = new Applier(db, clock.GetUtcNow(), cancellationToken);
+            var changes = await apply.TimelinesAsync(check.Timelines);
+            changes += await apply.ActorsAsync(check.Actors);
+            for (var i = 0; i < check.Files.Count; i++)
+            {
+                if (!check.Sections[i].Events)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<EventData>(check.Files[i], "events").Chunk(BatchSize))
+                    changes += await apply.EventsAsync(check.Sections[i].Timeline!, batch);
+            }
 
-        apply.StampChanged();
-        changes += await db.SaveChangesAsync(cancellationToken);
-        if (changes > 0)
-            await search.RebuildAsync(db, cancellationToken);
+            changes += await apply.RelationsAsync();
+            for (var i = 0; i < check.Files.Count; i++)
+            {
+                if (!check.Sections[i].Commitments)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<CommitmentData>(check.Files[i], "commitments").Chunk(BatchSize))
+                    changes += await apply.CommitmentsAsync(check.Sections[i].Timeline!, batch);
+            }
 
-        if (dryRun)
-            await transaction.RollbackAsync(cancellationToken);
-        else
-            await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new ImportResult(files.Count, changes, dryRun);
+            for (var i = 0; i < check.Files.Count; i++)
+            {
+                if (!check.Sections[i].Quotes)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<QuoteData>(check.Files[i], "quotes").Chunk(BatchSize))
+                    changes += await apply.QuotesAsync(check.Sections[i].Timeline!, batch);
+            }
+
+            if (changes > 0)
+                await search.RebuildAsync(db, cancellationToken);
+
+            if (dryRun)
+                await transaction.RollbackAsync(cancellationToken);
+            else
+                await transaction.CommitAsync(cancellationToken);
+            return new ImportResult(check.Files.Count, changes, dryRun);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    /// <summary>Applies data-file records onto tracked entities; EF's change tracking tells what really changed.</summary>
-    private sealed class Applier(TimelineDbContext db, DateTimeOffset now)
+    /// <summary>Which of the slugs of a kind the database has (soft-deleted rows do not count: nothing may refer to them).</summary>
+    private async Task<IReadOnlySet<string>> ExistingAsync(string kind, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
-        private Dictionary<string, TimelineStory> _timelines = [];
-        private Dictionary<string, Actor> _actors = [];
-        private Dictionary<string, Event> _events = [];
-        private Dictionary<string, Commitment> _commitments = [];
-        private Dictionary<string, Quote> _quotes = [];
-        private Dictionary<string, Source> _sources = [];
-
-        public async Task LoadAsync(CancellationToken cancellationToken)
+        var found = kind switch
         {
-            _timelines = await db.Timelines.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
-            _actors = await db.Actors.IgnoreQueryFilters().Include(a => a.Aliases).ToDictionaryAsync(a => a.Slug, cancellationToken);
-            _events = await db.Events.IgnoreQueryFilters()
-                .Include(e => e.Timelines).Include(e => e.Actors).Include(e => e.Tags)
-                .Include(e => e.Sources).Include(e => e.Relations)
-                .AsSplitQuery()
-                .ToDictionaryAsync(e => e.Slug, cancellationToken);
-            _commitments = await db.Commitments.IgnoreQueryFilters()
-                .Include(c => c.Timelines).Include(c => c.Parties)
-                .Include(c => c.Assessments).ThenInclude(a => a.Sources)
-                .AsSplitQuery()
-                .ToDictionaryAsync(c => c.Slug, cancellationToken);
-            _quotes = await db.Quotes.IgnoreQueryFilters().Include(q => q.Timelines).ToDictionaryAsync(q => q.Slug, cancellationToken);
-            _sources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Url, StringComparer.Ordinal, cancellationToken);
-        }
+            "timeline" => await db.Timelines.Where(t => slugs.Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
+            "actor" => await db.Actors.Where(a => slugs.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken),
+            "event" => await db.Events.Where(e => slugs.Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken),
+            _ => await db.Commitments.Where(c => slugs.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken),
+        };
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
 
-        public void Timelines(List<TimelineData>? items)
+    /// <summary>Applies data-file records onto tracked entities, one batch at a time.</summary>
+    private sealed class Applier(TimelineDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        private readonly Dictionary<string, long> _actorIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _timelineIds = new(StringComparer.Ordinal);
+
+        // Related events may name events of later files, so their lists are applied once every event has an id.
+        private readonly List<(string Event, List<RelatedEventData> Related)> _relations = [];
+
+        public async Task<int> TimelinesAsync(IReadOnlyList<TimelineData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(t => t.Slug).ToList();
+            var existing = await db.Timelines.IgnoreQueryFilters().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+            foreach (var item in items)
             {
-                var timeline = Find(_timelines, item.Slug, () => new TimelineStory { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                var timeline = Find(existing, item.Slug, () => new TimelineStory { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 timeline.Title = item.Title;
                 timeline.Description = item.Description;
                 timeline.Language = item.Language ?? "en";
             }
+
+            var changes = await SaveAsync();
+            foreach (var timeline in await db.Timelines.IgnoreQueryFilters().Select(t => new { t.Slug, t.Id }).ToListAsync(cancellationToken))
+                _timelineIds[timeline.Slug] = timeline.Id;
+            return changes;
         }
 
-        public void Actors(List<ActorData>? items)
+        public async Task<int> ActorsAsync(IReadOnlyList<ActorData> items)
         {
-            foreach (var item in items ?? [])
+            var changes = 0;
+            foreach (var batch in items.Chunk(BatchSize))
             {
-                var actor = Find(_actors, item.Slug, () => new Actor { Slug = item.Slug, Name = item.Name, UpdatedAt = now });
-                actor.Name = item.Name;
-                actor.FoldedName = TextFolding.Fold(item.Name);
-                actor.Kind = Kebab.Parse<ActorKind>(item.Kind);
-                actor.Description = item.Description;
-                CollectionSync.Sync(
-                    actor.Aliases,
-                    item.Aliases ?? [],
-                    (alias, name) => alias.Name == name,
-                    name => new ActorAlias { Name = name, FoldedName = TextFolding.Fold(name) });
+                var slugs = batch.Select(a => a.Slug).ToList();
+                var existing = await db.Actors.IgnoreQueryFilters().Include(a => a.Aliases)
+                    .Where(a => slugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
+                foreach (var item in batch)
+                {
+                    var actor = Find(existing, item.Slug, () => new Actor { Slug = item.Slug, Name = item.Name, UpdatedAt = now });
+                    actor.Name = item.Name;
+                    actor.FoldedName = TextFolding.Fold(item.Name);
+                    actor.Kind = Kebab.Parse<ActorKind>(item.Kind);
+                    actor.Description = item.Description;
+                    CollectionSync.Sync(
+                        actor.Aliases,
+                        item.Aliases ?? [],
+                        (alias, name) => alias.Name == name,
+                        name => new ActorAlias { Name = name, FoldedName = TextFolding.Fold(name) });
+                }
+
+                changes += await SaveAsync();
             }
+
+            foreach (var actor in await db.Actors.IgnoreQueryFilters().Select(a => new { a.Slug, a.Id }).ToListAsync(cancellationToken))
+                _actorIds[actor.Slug] = actor.Id;
+            return changes;
         }
 
-        public void Events(string? timelineSlug, List<EventData>? items)
+        public async Task<int> EventsAsync(string timelineSlug, IReadOnlyList<EventData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(e => e.Slug).ToList();
+            var existing = await db.Events.IgnoreQueryFilters()
+                .Include(e => e.Timelines).Include(e => e.Actors).Include(e => e.Tags)
+                .Include(e => e.Sources).Include(e => e.Relations)
+                .Where(e => slugs.Contains(e.Slug))
+                .AsSplitQuery()
+                .ToDictionaryAsync(e => e.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var sources = await SourcesAsync(items.SelectMany(e => e.Sources));
+            foreach (var item in items)
             {
-                var entity = Find(_events, item.Slug, () => new Event { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                var entity = Find(existing, item.Slug, () => new Event { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 entity.Title = item.Title;
                 entity.Summary = item.Summary;
                 entity.SetDate(EdtfDate.Parse(item.Date));
@@ -130,42 +174,73 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 entity.Place = item.Place;
                 entity.Confidence = ParseConfidence(item.Confidence);
                 entity.Note = item.Note;
-                JoinTimeline(entity.Timelines, timelineSlug);
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
                 CollectionSync.Sync(
                     entity.Actors,
-                    [.. (item.Actors ?? []).Select(a => (Actor: _actors[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct()],
-                    (existing, wanted) => existing.Actor == wanted.Actor && existing.Role == wanted.Role,
-                    wanted => new EventActor { Actor = wanted.Actor, Role = wanted.Role });
+                    [.. (item.Actors ?? []).Select(a => (Actor: _actorIds[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct()],
+                    (existing, wanted) => existing.ActorId == wanted.Actor && existing.Role == wanted.Role,
+                    wanted => new EventActor { ActorId = wanted.Actor, Role = wanted.Role });
                 CollectionSync.Sync(entity.Tags, [.. (item.Tags ?? []).Distinct()], (tag, name) => tag.Tag == name, name => new EventTag { Tag = name });
-                SyncSources(entity.Sources, item.Sources);
+                CollectionSync.Sync(entity.Sources, [.. item.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
+                if (item.Related is { Count: > 0 } related)
+                    _relations.Add((item.Slug, related));
+                else
+                    entity.Relations.Clear();
             }
+
+            return await SaveAsync();
         }
 
-        public void Relations(List<EventData>? items)
+        public async Task<int> RelationsAsync()
         {
-            foreach (var item in items ?? [])
+            var changes = 0;
+            foreach (var batch in _relations.Chunk(BatchSize))
             {
-                var entity = _events[item.Slug];
-                CollectionSync.Sync(
-                    entity.Relations,
-                    [.. (item.Related ?? []).Select(r => (Event: _events[r.Event], Relation: Kebab.Parse<EventRelationKind>(r.Relation))).Distinct()],
-                    (existing, wanted) => existing.RelatedEventId == wanted.Event.Id && existing.Relation == wanted.Relation,
-                    wanted => new EventRelation { RelatedEventId = wanted.Event.Id, Relation = wanted.Relation });
+                var slugs = batch.Select(r => r.Event).ToList();
+                var events = await db.Events.IgnoreQueryFilters().Include(e => e.Relations)
+                    .Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
+                var ids = await EventIdsAsync(batch.SelectMany(r => r.Related.Select(x => x.Event)));
+                foreach (var (slug, related) in batch)
+                {
+                    CollectionSync.Sync(
+                        events[slug].Relations,
+                        [.. related.Select(r => (Event: ids[r.Event], Relation: Kebab.Parse<EventRelationKind>(r.Relation))).Distinct()],
+                        (existing, wanted) => existing.RelatedEventId == wanted.Event && existing.Relation == wanted.Relation,
+                        wanted => new EventRelation { RelatedEventId = wanted.Event, Relation = wanted.Relation });
+                }
+
+                changes += await SaveAsync();
             }
+
+            _relations.Clear();
+            return changes;
         }
 
-        public void Commitments(string? timelineSlug, List<CommitmentData>? items)
+        public async Task<int> CommitmentsAsync(string timelineSlug, IReadOnlyList<CommitmentData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(c => c.Slug).ToList();
+            var existing = await db.Commitments.IgnoreQueryFilters()
+                .Include(c => c.Timelines).Include(c => c.Parties)
+                .Include(c => c.Assessments).ThenInclude(a => a.Sources)
+                .Where(c => slugs.Contains(c.Slug))
+                .AsSplitQuery()
+                .ToDictionaryAsync(c => c.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var parties = await ActorsAsync(items.SelectMany(c => c.Parties ?? []));
+            var events = await EventIdsAsync(items.SelectMany(c => c.Assessments.Select(a => a.Event).Append(c.MadeIn)).OfType<string>());
+            var sources = await SourcesAsync(items.SelectMany(c => c.Assessments.SelectMany(a => a.Sources)));
+            foreach (var item in items)
             {
-                var entity = Find(_commitments, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                var entity = Find(existing, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 entity.Title = item.Title;
                 entity.Description = item.Description;
                 entity.Category = Kebab.Parse<CommitmentCategory>(item.Category);
-                entity.MadeInEvent = item.MadeIn is null ? null : _events[item.MadeIn];
+                entity.MadeInEventId = item.MadeIn is null ? null : events[item.MadeIn];
                 entity.SetDue(item.Due is null ? null : EdtfDate.Parse(item.Due));
-                JoinTimeline(entity.Timelines, timelineSlug);
-                CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => _actors[p])], (a, b) => a == b, a => a);
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
+                CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => parties[p])], (a, b) => a == b, a => a);
 
                 foreach (var data in item.Assessments)
                 {
@@ -179,54 +254,91 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
                     assessment.SetDate(EdtfDate.Parse(data.Date));
                     assessment.Summary = data.Summary;
-                    assessment.Event = data.Event is null ? null : _events[data.Event];
+                    assessment.EventId = data.Event is null ? null : events[data.Event];
                     assessment.Confidence = ParseConfidence(data.Confidence);
                     assessment.Note = data.Note;
-                    SyncSources(assessment.Sources, data.Sources);
+                    CollectionSync.Sync(assessment.Sources, [.. data.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
                 }
             }
+
+            return await SaveAsync();
         }
 
-        public void Quotes(string? timelineSlug, List<QuoteData>? items)
+        public async Task<int> QuotesAsync(string timelineSlug, IReadOnlyList<QuoteData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(q => q.Slug).ToList();
+            var existing = await db.Quotes.IgnoreQueryFilters().Include(q => q.Timelines)
+                .Where(q => slugs.Contains(q.Slug)).ToDictionaryAsync(q => q.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var events = await EventIdsAsync(items.Select(q => q.Event).OfType<string>());
+            var commitmentSlugs = items.Select(q => q.Commitment).OfType<string>().Distinct().ToList();
+            var commitments = await db.Commitments.IgnoreQueryFilters().Where(c => commitmentSlugs.Contains(c.Slug))
+                .ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
+            var sources = await SourcesAsync(items.Select(q => q.Source));
+            foreach (var item in items)
             {
-                var entity = Find(_quotes, item.Slug, () => new Quote { Slug = item.Slug, Text = item.Text, UpdatedAt = now });
+                var entity = Find(existing, item.Slug, () => new Quote { Slug = item.Slug, Text = item.Text, UpdatedAt = now });
                 entity.Text = item.Text;
-                entity.Speaker = _actors[item.Speaker];
+                entity.SpeakerId = _actorIds[item.Speaker];
                 var date = item.Date is null ? null : EdtfDate.Parse(item.Date);
                 entity.DateText = date?.Text;
                 entity.DateStart = date?.Start;
                 entity.DateEnd = date?.End;
-                entity.Event = item.Event is null ? null : _events[item.Event];
-                entity.Commitment = item.Commitment is null ? null : _commitments[item.Commitment];
-                entity.Source = SourceFor(item.Source);
-                JoinTimeline(entity.Timelines, timelineSlug);
+                entity.EventId = item.Event is null ? null : events[item.Event];
+                entity.CommitmentId = item.Commitment is null ? null : commitments[item.Commitment];
+                entity.Source = SourceFor(sources, item.Source);
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
             }
+
+            return await SaveAsync();
+        }
+
+        /// <summary>Stamps what changed, saves the batch and forgets it, so that memory stays one batch.</summary>
+        private async Task<int> SaveAsync()
+        {
+            db.ChangeTracker.DetectChanges();
+            StampChanged();
+            var changes = await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return changes;
         }
 
         /// <summary>
         /// Sets <c>UpdatedAt</c> and bumps <c>Version</c> once on every aggregate whose own row or child rows
-        /// changed, so ETags and concurrency checks see imports like any other write.
+        /// changed, so ETags and concurrency checks see imports like any other write. Child rows find their
+        /// aggregate by foreign key (temporary keys for rows not saved yet), in one pass over the batch.
         /// </summary>
-        public void StampChanged()
+        private void StampChanged()
         {
-            db.ChangeTracker.DetectChanges();
+            var byKey = new Dictionary<(Type, long), object>();
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment)
+                    byKey[(entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!)] = entry.Entity;
+            }
+
+            object? Owner<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string foreignKey) =>
+                entry.Property(foreignKey).CurrentValue is long id && byKey.TryGetValue((typeof(T), id), out var owner) ? owner : null;
+
             var owners = new HashSet<object>(ReferenceEqualityComparer.Instance);
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
-                switch (entry.Entity)
+                var owner = entry.Entity switch
                 {
-                    case TimelineStory or Actor or Event or Commitment or Quote or Source:
-                        owners.Add(entry.Entity);
-                        break;
-                    case ActorAlias alias: owners.UnionWith(_actors.Values.Where(a => a.Aliases.Contains(alias))); break;
-                    case EventActor ea: owners.UnionWith(_events.Values.Where(e => e.Actors.Contains(ea))); break;
-                    case EventTag tag: owners.UnionWith(_events.Values.Where(e => e.Tags.Contains(tag))); break;
-                    case EventRelation relation: owners.UnionWith(_events.Values.Where(e => e.Relations.Contains(relation))); break;
-                    case Assessment assessment: owners.UnionWith(_commitments.Values.Where(c => c.Assessments.Contains(assessment))); break;
-                    case Dictionary<string, object> join: owners.UnionWith(OwnersOf(join)); break;
-                }
+                    TimelineStory or Actor or Event or Commitment or Quote or Source => entry.Entity,
+                    ActorAlias => Owner<Actor>(entry, nameof(ActorAlias.ActorId)),
+                    EventActor or EventTag or EventRelation => Owner<Event>(entry, "EventId"),
+                    Assessment => Owner<Commitment>(entry, nameof(Assessment.CommitmentId)),
+                    Dictionary<string, object> join when join.ContainsKey("EventId") => Owner<Event>(entry, "EventId"),
+                    Dictionary<string, object> join when join.ContainsKey("CommitmentId") => Owner<Commitment>(entry, "CommitmentId"),
+                    Dictionary<string, object> join when join.ContainsKey("QuoteId") => Owner<Quote>(entry, "QuoteId"),
+                    Dictionary<string, object> join when join.ContainsKey("AssessmentId") =>
+                        Owner<Assessment>(entry, "AssessmentId") is Assessment a ? Owner<Commitment>(db.Entry(a), nameof(Assessment.CommitmentId)) : null,
+                    _ => null,
+                };
+                if (owner is not null)
+                    owners.Add(owner);
             }
 
             foreach (var owner in owners)
@@ -241,19 +353,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     case Source s: s.Version++; break;
                 }
             }
-        }
 
-        private IEnumerable<object> OwnersOf(Dictionary<string, object> join)
-        {
-            if (join.TryGetValue("EventId", out var eventId))
-                return _events.Values.Where(e => Equals(e.Id, eventId));
-            if (join.TryGetValue("CommitmentId", out var commitmentId))
-                return _commitments.Values.Where(c => Equals(c.Id, commitmentId));
-            if (join.TryGetValue("QuoteId", out var quoteId))
-                return _quotes.Values.Where(q => Equals(q.Id, quoteId));
-            if (join.TryGetValue("AssessmentId", out var assessmentId))
-                return _commitments.Values.Where(c => c.Assessments.Any(a => Equals(a.Id, assessmentId)));
-            return [];
+            db.ChangeTracker.DetectChanges();
         }
 
         private T Find<T>(Dictionary<string, T> existing, string slug, Func<T> create) where T : class
@@ -266,22 +367,52 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             return created;
         }
 
-        private void JoinTimeline(List<TimelineStory> timelines, string? slug)
+        private async Task<TimelineStory> TimelineAsync(string slug)
         {
-            if (slug is not null && timelines.All(t => t.Slug != slug))
-                timelines.Add(_timelines[slug]);
+            var id = _timelineIds[slug];
+            return await db.Timelines.IgnoreQueryFilters().SingleAsync(t => t.Id == id, cancellationToken);
         }
 
-        private void SyncSources(List<Source> current, IEnumerable<SourceData> wanted) =>
-            CollectionSync.Sync(current, [.. wanted.Select(SourceFor).Distinct()], (a, b) => a == b, s => s);
-
-        private Source SourceFor(SourceData data)
+        private async Task<Dictionary<string, Actor>> ActorsAsync(IEnumerable<string> slugs)
         {
-            if (!_sources.TryGetValue(data.Url, out var source))
+            var wanted = slugs.Distinct().ToList();
+            return await db.Actors.IgnoreQueryFilters().Where(a => wanted.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
+        }
+
+        private async Task<Dictionary<string, long>> EventIdsAsync(IEnumerable<string> slugs)
+        {
+            var wanted = slugs.Distinct().ToList();
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var chunk in wanted.Chunk(BatchSize))
+            {
+                foreach (var e in await db.Events.IgnoreQueryFilters().Where(e => chunk.Contains(e.Slug)).Select(e => new { e.Slug, e.Id }).ToListAsync(cancellationToken))
+                    ids[e.Slug] = e.Id;
+            }
+
+            return ids;
+        }
+
+        /// <summary>The batch's sources by URL, tracked; ones not in the database yet are added when first cited.</summary>
+        private async Task<Dictionary<string, Source>> SourcesAsync(IEnumerable<SourceData> cited)
+        {
+            var urls = cited.Select(s => s.Url).Distinct().ToList();
+            var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+            foreach (var chunk in urls.Chunk(BatchSize))
+            {
+                foreach (var source in await db.Sources.IgnoreQueryFilters().Where(s => chunk.Contains(s.Url)).ToListAsync(cancellationToken))
+                    sources[source.Url] = source;
+            }
+
+            return sources;
+        }
+
+        private Source SourceFor(Dictionary<string, Source> sources, SourceData data)
+        {
+            if (!sources.TryGetValue(data.Url, out var source))
             {
                 source = new Source { Url = data.Url };
                 db.Add(source);
-                _sources[data.Url] = source;
+                sources[data.Url] = source;
             }
 
             // Several facts cite one source; whatever details a citation gives update it (the last file read wins).
