@@ -37,16 +37,17 @@ public static class ChangeLogSeeder
             {
                 var before = new JsonObject { ["title"] = e.Title };
                 var after = new JsonObject { ["title"] = e.Title + " (corrected)" };
-                db.Changes.Add(new ChangeLogEntry
+                var entry = new ChangeLogEntry
                 {
                     At = at = at.AddSeconds(7),
                     KeyName = "newsdesk",
                     Operation = ChangeOperation.Update,
                     ResourceType = "event",
                     ResourceKey = e.Slug,
-                    Timelines = string.Join(' ', e.Timelines.Order(StringComparer.Ordinal)),
                     Changes = ChangeDiff.Serialize(ChangeDiff.Between(before, after)),
-                });
+                };
+                entry.SetTimelines(e.Timelines);
+                db.Changes.Add(entry);
                 written++;
             }
 

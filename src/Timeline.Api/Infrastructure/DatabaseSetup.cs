@@ -7,6 +7,7 @@ using Timeline.Api.Data;
 using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Features.Events;
 
 namespace Timeline.Api.Infrastructure;
 
@@ -101,6 +102,11 @@ public static partial class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Event listings missing after an upgrade from before the read model are computed once (an index look-up when none are).
+        var filled = await EventListing.FillMissingAsync(db, cancellationToken);
+        if (filled > 0)
+            LogListingsFilled(logger, filled);
+
         if (!options.SeedOnStart || await db.Timelines.AnyAsync(cancellationToken))
             return;
 
@@ -131,6 +137,9 @@ public static partial class DatabaseSetup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No data/ folder found to seed the empty database from; set Database:DataPath.")]
     private static partial void LogNoDataFolder(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computed the list representation of {Events} events (first start after an upgrade).")]
+    private static partial void LogListingsFilled(ILogger logger, int events);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the database from {Files} data files in {Path} ({Changes} rows).")]
     private static partial void LogSeeded(ILogger logger, int files, string path, int changes);

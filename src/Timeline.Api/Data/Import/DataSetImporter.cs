@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Events;
 
 namespace Timeline.Api.Data.Import;
 
@@ -66,8 +67,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     changes += await apply.QuotesAsync(check.Sections[i].Timeline!, batch);
             }
 
-            if (changes > 0)
-                await search.RebuildAsync(db, cancellationToken);
+            await apply.RefreshSearchAsync(search);
 
             if (dryRun)
                 await transaction.RollbackAsync(cancellationToken);
@@ -100,6 +100,9 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
     {
         private readonly Dictionary<string, long> _actorIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _timelineIds = new(StringComparer.Ordinal);
+
+        // What changed, by search kind: the search index is refreshed for these at the end.
+        private readonly Dictionary<string, HashSet<long>> _changed = SearchKinds.All.ToDictionary(k => k, _ => new HashSet<long>(), StringComparer.Ordinal);
 
         // Related events may name events of later files, so their lists are applied once every event has an id.
         private readonly List<(string Event, List<RelatedEventData> Related)> _relations = [];
@@ -294,14 +297,62 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             return await SaveAsync();
         }
 
-        /// <summary>Stamps what changed, saves the batch and forgets it, so that memory stays one batch.</summary>
+        /// <summary>
+        /// Stamps what changed, saves the batch, brings the event lists' read model in line with it (same
+        /// transaction) and forgets the batch, so that memory stays one batch.
+        /// </summary>
         private async Task<int> SaveAsync()
         {
             db.ChangeTracker.DetectChanges();
-            StampChanged();
+            var owners = StampChanged();
+            var renamed = db.ChangeTracker.Entries<Actor>()
+                .Where(e => e.State == EntityState.Modified && e.Property(a => a.Name).IsModified).Select(e => e.Entity).ToList();
             var changes = await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+
+            foreach (var owner in owners)
+            {
+                var (kind, id) = owner switch
+                {
+                    Event e => (SearchKinds.Event, e.Id),
+                    Commitment c => (SearchKinds.Commitment, c.Id),
+                    Quote q => (SearchKinds.Quote, q.Id),
+                    Actor a => (SearchKinds.Actor, a.Id),
+                    _ => ("", 0L),
+                };
+                if (kind.Length > 0)
+                    _changed[kind].Add(id);
+            }
+
+            await EventListing.RefreshAsync(db, [.. owners.OfType<Event>().Select(e => e.Id)], cancellationToken);
+            if (renamed.Count > 0)
+            {
+                // Event lists show actors' names: a renamed actor's events get their listings again.
+                var ids = renamed.Select(a => a.Id).ToList();
+                var events = await db.EventActors.Where(a => ids.Contains(a.ActorId)).Select(a => a.EventId).Distinct().ToListAsync(cancellationToken);
+                await EventListing.RefreshAsync(db, events, cancellationToken);
+            }
+
             return changes;
+        }
+
+        /// <summary>
+        /// Brings the search index in line with what the import changed: row by row when that was a few events,
+        /// commitments or quotes; rebuilt whole after a large import or when actors changed (quotes are found by
+        /// their speakers' names too).
+        /// </summary>
+        public async Task RefreshSearchAsync(IFullTextSearch search)
+        {
+            if (_changed.Values.All(ids => ids.Count == 0))
+                return;
+            if (_changed[SearchKinds.Actor].Count > 0 || _changed.Values.Sum(ids => ids.Count) > 10_000)
+            {
+                await search.RebuildAsync(db, cancellationToken);
+                return;
+            }
+
+            foreach (var (kind, ids) in _changed)
+                await search.RefreshAsync(db, kind, ids, cancellationToken);
         }
 
         /// <summary>
@@ -309,7 +360,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         /// changed, so ETags and concurrency checks see imports like any other write. Child rows find their
         /// aggregate by foreign key (temporary keys for rows not saved yet), in one pass over the batch.
         /// </summary>
-        private void StampChanged()
+        private HashSet<object> StampChanged()
         {
             var byKey = new Dictionary<(Type, long), object>();
             foreach (var entry in db.ChangeTracker.Entries())
@@ -355,6 +406,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             }
 
             db.ChangeTracker.DetectChanges();
+            return owners;
         }
 
         private T Find<T>(Dictionary<string, T> existing, string slug, Func<T> create) where T : class

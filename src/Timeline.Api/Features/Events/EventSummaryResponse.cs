@@ -37,7 +37,7 @@ public class EventSummaryResponse
         Confidence = e.Confidence,
         Note = e.Note,
         Tags = e.Tags.OrderBy(t => t.Tag).Select(t => t.Tag).ToList(),
-        Actors = e.Actors.OrderBy(a => a.Actor!.Name).Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role }).ToList(),
+        Actors = e.Actors.OrderBy(a => a.Actor!.Name).ThenBy(a => a.Actor!.Slug).ThenBy(a => a.Role).Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role }).ToList(),
         Timelines = e.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
     };
 }

@@ -2,14 +2,14 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Http.Extensions;
 using Timeline.Api.Data;
-using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Exports;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetEmbed;
 
-public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetEmbedRequest>
+public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<GetEmbedRequest>
 {
     public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
 
@@ -46,7 +46,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
         var showEvents = view is "both" or "timeline";
         var showScorecard = view is "both" or "scorecard";
         var events = showEvents
-            ? await TimelineExports.TimelineEventsAsync(db, req.Slug, new EventFilter(DateQuery.StartOf(req.From), DateQuery.EndOf(req.To), Tag: req.Tag), ct)
+            ? await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, DateQuery.StartOf(req.From), DateQuery.EndOf(req.To), req.Tag, ct)
             : [];
         var commitments = showScorecard ? await TimelineExports.StandingsAsync(db, req.Slug, ct) : [];
 
