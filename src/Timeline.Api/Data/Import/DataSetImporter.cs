@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
 
 namespace Timeline.Api.Data.Import;
@@ -39,6 +40,12 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // A bigger page cache for the import's index inserts (64 MiB instead of 2); the pooled connection gets its default back at the end.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
+            }
+
             var apply = new Applier(db, clock.GetUtcNow(), cancellationToken);
             var changes = await apply.TimelinesAsync(check.Timelines);
             changes += await apply.ActorsAsync(check.Actors);
@@ -69,6 +76,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
             await apply.RefreshSearchAsync(search);
 
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
             if (dryRun)
                 await transaction.RollbackAsync(cancellationToken);
             else
@@ -82,15 +91,18 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         }
     }
 
+    // Lists of slugs and ids go to the database as one array parameter (EF.Parameter), not a parameter per item:
+    // one query shape whatever the batch's size, and SQLite finds many named parameters only by linear search.
+
     /// <summary>Which of the slugs of a kind the database has (soft-deleted rows do not count: nothing may refer to them).</summary>
     private async Task<IReadOnlySet<string>> ExistingAsync(string kind, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
     {
         var found = kind switch
         {
-            "timeline" => await db.Timelines.Where(t => slugs.Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
-            "actor" => await db.Actors.Where(a => slugs.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken),
-            "event" => await db.Events.Where(e => slugs.Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken),
-            _ => await db.Commitments.Where(c => slugs.Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken),
+            "timeline" => await db.Timelines.Where(t => EF.Parameter(slugs).Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
+            "actor" => await db.Actors.Where(a => EF.Parameter(slugs).Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken),
+            "event" => await db.Events.Where(e => EF.Parameter(slugs).Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken),
+            _ => await db.Commitments.Where(c => EF.Parameter(slugs).Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken),
         };
         return found.ToHashSet(StringComparer.Ordinal);
     }
@@ -99,6 +111,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
     private sealed class Applier(TimelineDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, long> _actorIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _actorNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _timelineIds = new(StringComparer.Ordinal);
 
         // What changed, by search kind: the search index is refreshed for these at the end.
@@ -110,7 +123,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         public async Task<int> TimelinesAsync(IReadOnlyList<TimelineData> items)
         {
             var slugs = items.Select(t => t.Slug).ToList();
-            var existing = await db.Timelines.IgnoreQueryFilters().Where(t => slugs.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+            var existing = await db.Timelines.IgnoreQueryFilters().Where(t => EF.Parameter(slugs).Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
             foreach (var item in items)
             {
                 var timeline = Find(existing, item.Slug, () => new TimelineStory { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
@@ -132,7 +145,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var slugs = batch.Select(a => a.Slug).ToList();
                 var existing = await db.Actors.IgnoreQueryFilters().Include(a => a.Aliases)
-                    .Where(a => slugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
+                    .Where(a => EF.Parameter(slugs).Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
                 foreach (var item in batch)
                 {
                     var actor = Find(existing, item.Slug, () => new Actor { Slug = item.Slug, Name = item.Name, UpdatedAt = now });
@@ -150,49 +163,178 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 changes += await SaveAsync();
             }
 
-            foreach (var actor in await db.Actors.IgnoreQueryFilters().Select(a => new { a.Slug, a.Id }).ToListAsync(cancellationToken))
+            foreach (var actor in await db.Actors.IgnoreQueryFilters().Select(a => new { a.Slug, a.Id, a.Name }).ToListAsync(cancellationToken))
+            {
                 _actorIds[actor.Slug] = actor.Id;
+                _actorNames[actor.Slug] = actor.Name;
+            }
             return changes;
         }
 
+        /// <summary>
+        /// One batch of a file's events: the ones the database has are synced through tracked entities, new ones
+        /// (the bulk of a first import) are inserted with multi-row statements, children included.
+        /// </summary>
         public async Task<int> EventsAsync(string timelineSlug, IReadOnlyList<EventData> items)
         {
             var slugs = items.Select(e => e.Slug).ToList();
             var existing = await db.Events.IgnoreQueryFilters()
                 .Include(e => e.Timelines).Include(e => e.Actors).Include(e => e.Tags)
                 .Include(e => e.Sources).Include(e => e.Relations)
-                .Where(e => slugs.Contains(e.Slug))
+                .Where(e => EF.Parameter(slugs).Contains(e.Slug))
                 .AsSplitQuery()
                 .ToDictionaryAsync(e => e.Slug, cancellationToken);
             var timeline = await TimelineAsync(timelineSlug);
+            var changes = await InsertNewSourcesAsync(items.SelectMany(e => e.Sources));
             var sources = await SourcesAsync(items.SelectMany(e => e.Sources));
             foreach (var item in items)
             {
-                var entity = Find(existing, item.Slug, () => new Event { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
-                entity.Title = item.Title;
-                entity.Summary = item.Summary;
-                entity.SetDate(EdtfDate.Parse(item.Date));
-                entity.Kind = Kebab.Parse<EventKind>(item.Kind);
-                entity.Status = Kebab.Parse<EventStatus>(item.Status);
-                entity.Place = item.Place;
-                entity.Confidence = ParseConfidence(item.Confidence);
-                entity.Note = item.Note;
+                // Every citation may update its source's details (the last one read wins), new events' included.
+                var cited = item.Sources.Select(s => SourceFor(sources, s)).Distinct().ToList();
+                if (!existing.TryGetValue(item.Slug, out var entity))
+                    continue;
+                Apply(entity, item);
                 if (entity.Timelines.All(t => t.Id != timeline.Id))
                     entity.Timelines.Add(timeline);
                 CollectionSync.Sync(
                     entity.Actors,
                     [.. (item.Actors ?? []).Select(a => (Actor: _actorIds[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct()],
-                    (existing, wanted) => existing.ActorId == wanted.Actor && existing.Role == wanted.Role,
+                    (current, wanted) => current.ActorId == wanted.Actor && current.Role == wanted.Role,
                     wanted => new EventActor { ActorId = wanted.Actor, Role = wanted.Role });
                 CollectionSync.Sync(entity.Tags, [.. (item.Tags ?? []).Distinct()], (tag, name) => tag.Tag == name, name => new EventTag { Tag = name });
-                CollectionSync.Sync(entity.Sources, [.. item.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
+                CollectionSync.Sync(entity.Sources, cited, (a, b) => a == b, s => s);
                 if (item.Related is { Count: > 0 } related)
                     _relations.Add((item.Slug, related));
                 else
                     entity.Relations.Clear();
             }
 
-            return await SaveAsync();
+            var sourceIds = sources.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.Ordinal);
+            changes += await SaveAsync();
+            changes += await InsertNewEventsAsync(timeline.Id, [.. items.Where(i => !existing.ContainsKey(i.Slug))], sourceIds);
+            return changes;
+        }
+
+        private static void Apply(Event entity, EventData item)
+        {
+            entity.Title = item.Title;
+            entity.Summary = item.Summary;
+            entity.SetDate(EdtfDate.Parse(item.Date));
+            entity.Kind = Kebab.Parse<EventKind>(item.Kind);
+            entity.Status = Kebab.Parse<EventStatus>(item.Status);
+            entity.Place = item.Place;
+            entity.Confidence = ParseConfidence(item.Confidence);
+            entity.Note = item.Note;
+        }
+
+        /// <summary>Inserts the sources the database does not have yet, each with the details its citations give (the last wins).</summary>
+        private async Task<int> InsertNewSourcesAsync(IEnumerable<SourceData> citations)
+        {
+            var cited = new Dictionary<string, Source>(StringComparer.Ordinal);
+            foreach (var data in citations)
+            {
+                if (!cited.TryGetValue(data.Url, out var source))
+                    cited[data.Url] = source = new Source { Url = data.Url, Version = 1 };
+                Merge(source, data);
+            }
+
+            var urls = cited.Keys.ToList();
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in urls.Chunk(BatchSize))
+                known.UnionWith(await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(chunk).Contains(s.Url)).Select(s => s.Url).ToListAsync(cancellationToken));
+            var fresh = cited.Values.Where(s => !known.Contains(s.Url)).ToList();
+            return await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(Source))!,
+            [
+                (nameof(Source.Url), s => s.Url),
+                (nameof(Source.Title), s => s.Title),
+                (nameof(Source.Publisher), s => s.Publisher),
+                (nameof(Source.PublishedText), s => s.PublishedText),
+                (nameof(Source.ArchivedUrl), s => s.ArchivedUrl),
+                (nameof(Source.Version), s => s.Version),
+            ], fresh, cancellationToken);
+        }
+
+        /// <summary>Inserts new events with their timeline, actors, tags and sources, and stores their list representations.</summary>
+        private async Task<int> InsertNewEventsAsync(long timelineId, IReadOnlyList<EventData> items, Dictionary<string, long> sourceIds)
+        {
+            if (items.Count == 0)
+                return 0;
+            var timelineSlug = _timelineIds.Single(t => t.Value == timelineId).Key;
+            var events = items.Select(item =>
+            {
+                var entity = new Event { Slug = item.Slug, Title = item.Title, UpdatedAt = now, Version = 1 };
+                Apply(entity, item);
+                return entity;
+            }).ToList();
+            // The list representation is made from the file here, in the order its SQL projection gives (EventListing
+            // tests hold the two to the same bytes): no read back, no second write.
+            var listings = events.Zip(items, (e, item) => EventListing.ToJson(EventSummaryResponse.For(
+                e,
+                (item.Actors ?? []).Select(a => (a.Actor, a.Role)).Distinct()
+                    .Select(a => new EventActorResponse { Slug = a.Actor, Name = _actorNames[a.Actor], Role = Kebab.Parse<ActorRole>(a.Role) }),
+                (item.Tags ?? []).Distinct(),
+                [timelineSlug]))).ToList();
+            var listingOf = events.Select((e, i) => (e.Slug, Listing: listings[i])).ToDictionary(x => x.Slug, x => x.Listing, StringComparer.Ordinal);
+            var model = db.Model;
+            var changes = await BulkInsert.InsertAsync(db, model.FindEntityType(typeof(Event))!,
+            [
+                (nameof(Event.Slug), e => e.Slug),
+                (nameof(Event.Title), e => e.Title),
+                (nameof(Event.Summary), e => e.Summary),
+                (nameof(Event.DateText), e => e.DateText),
+                (nameof(Event.DateStart), e => e.DateStart),
+                (nameof(Event.DateEnd), e => e.DateEnd),
+                (nameof(Event.Kind), e => e.Kind),
+                (nameof(Event.Status), e => e.Status),
+                (nameof(Event.Place), e => e.Place),
+                (nameof(Event.Confidence), e => e.Confidence),
+                (nameof(Event.Note), e => e.Note),
+                (nameof(Event.UpdatedAt), e => e.UpdatedAt),
+                (nameof(Event.Version), e => e.Version),
+                (Configurations.EventListingColumns.ListJson, e => listingOf[e.Slug]),
+            ], events, cancellationToken);
+            var ids = await EventIdsAsync(events.Select(e => e.Slug));
+            foreach (var e in events)
+                e.Id = ids[e.Slug];
+
+            var byId = events.ToDictionary(e => e.Id);
+            changes += await BulkInsert.InsertAsync(db, model.FindEntityType("TimelineEvents")!,
+            [
+                ("TimelineId", _ => timelineId),
+                ("EventId", e => e.Id),
+                (Configurations.EventListingColumns.DateStart, e => e.DateStart),
+                (Configurations.EventListingColumns.DateEnd, e => e.DateEnd),
+                (Configurations.EventListingColumns.UpdatedAt, e => e.UpdatedAt),
+            ], events, cancellationToken);
+            var actors = items.SelectMany(item => (item.Actors ?? []).Select(a => (Event: ids[item.Slug], Actor: _actorIds[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))))
+                .Distinct().ToList();
+            changes += await BulkInsert.InsertAsync<(long Event, long Actor, ActorRole Role)>(db, model.FindEntityType(typeof(EventActor))!,
+            [
+                (nameof(EventActor.EventId), a => a.Event),
+                (nameof(EventActor.ActorId), a => a.Actor),
+                (nameof(EventActor.Role), a => a.Role),
+                (Configurations.EventListingColumns.DateStart, a => byId[a.Event].DateStart),
+                (Configurations.EventListingColumns.DateEnd, a => byId[a.Event].DateEnd),
+            ], actors, cancellationToken);
+            var tags = items.SelectMany(item => (item.Tags ?? []).Select(t => (Event: ids[item.Slug], Tag: t))).Distinct().ToList();
+            changes += await BulkInsert.InsertAsync<(long Event, string Tag)>(db, model.FindEntityType(typeof(EventTag))!,
+            [
+                (nameof(EventTag.EventId), t => t.Event),
+                (nameof(EventTag.Tag), t => t.Tag),
+                (Configurations.EventListingColumns.DateStart, t => byId[t.Event].DateStart),
+                (Configurations.EventListingColumns.DateEnd, t => byId[t.Event].DateEnd),
+            ], tags, cancellationToken);
+            var cited = items.SelectMany(item => item.Sources.Select(s => (Event: ids[item.Slug], Source: sourceIds[s.Url]))).Distinct().ToList();
+            changes += await BulkInsert.InsertAsync<(long Event, long Source)>(db, model.FindEntityType("EventSources")!,
+            [
+                ("EventId", s => s.Event),
+                ("SourceId", s => s.Source),
+            ], cited, cancellationToken);
+
+            foreach (var item in items.Where(i => i.Related is { Count: > 0 }))
+                _relations.Add((item.Slug, item.Related!));
+            _changed[SearchKinds.Event].UnionWith(ids.Values);
+            return changes;
         }
 
         public async Task<int> RelationsAsync()
@@ -202,7 +344,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var slugs = batch.Select(r => r.Event).ToList();
                 var events = await db.Events.IgnoreQueryFilters().Include(e => e.Relations)
-                    .Where(e => slugs.Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
+                    .Where(e => EF.Parameter(slugs).Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
                 var ids = await EventIdsAsync(batch.SelectMany(r => r.Related.Select(x => x.Event)));
                 foreach (var (slug, related) in batch)
                 {
@@ -226,7 +368,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var existing = await db.Commitments.IgnoreQueryFilters()
                 .Include(c => c.Timelines).Include(c => c.Parties)
                 .Include(c => c.Assessments).ThenInclude(a => a.Sources)
-                .Where(c => slugs.Contains(c.Slug))
+                .Where(c => EF.Parameter(slugs).Contains(c.Slug))
                 .AsSplitQuery()
                 .ToDictionaryAsync(c => c.Slug, cancellationToken);
             var timeline = await TimelineAsync(timelineSlug);
@@ -271,11 +413,11 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         {
             var slugs = items.Select(q => q.Slug).ToList();
             var existing = await db.Quotes.IgnoreQueryFilters().Include(q => q.Timelines)
-                .Where(q => slugs.Contains(q.Slug)).ToDictionaryAsync(q => q.Slug, cancellationToken);
+                .Where(q => EF.Parameter(slugs).Contains(q.Slug)).ToDictionaryAsync(q => q.Slug, cancellationToken);
             var timeline = await TimelineAsync(timelineSlug);
             var events = await EventIdsAsync(items.Select(q => q.Event).OfType<string>());
             var commitmentSlugs = items.Select(q => q.Commitment).OfType<string>().Distinct().ToList();
-            var commitments = await db.Commitments.IgnoreQueryFilters().Where(c => commitmentSlugs.Contains(c.Slug))
+            var commitments = await db.Commitments.IgnoreQueryFilters().Where(c => EF.Parameter(commitmentSlugs).Contains(c.Slug))
                 .ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
             var sources = await SourcesAsync(items.Select(q => q.Source));
             foreach (var item in items)
@@ -329,7 +471,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 // Event lists show actors' names: a renamed actor's events get their listings again.
                 var ids = renamed.Select(a => a.Id).ToList();
-                var events = await db.EventActors.Where(a => ids.Contains(a.ActorId)).Select(a => a.EventId).Distinct().ToListAsync(cancellationToken);
+                var events = await db.EventActors.Where(a => EF.Parameter(ids).Contains(a.ActorId)).Select(a => a.EventId).Distinct().ToListAsync(cancellationToken);
                 await EventListing.RefreshAsync(db, events, cancellationToken);
             }
 
@@ -428,7 +570,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         private async Task<Dictionary<string, Actor>> ActorsAsync(IEnumerable<string> slugs)
         {
             var wanted = slugs.Distinct().ToList();
-            return await db.Actors.IgnoreQueryFilters().Where(a => wanted.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
+            return await db.Actors.IgnoreQueryFilters().Where(a => EF.Parameter(wanted).Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
         }
 
         private async Task<Dictionary<string, long>> EventIdsAsync(IEnumerable<string> slugs)
@@ -437,7 +579,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var ids = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var chunk in wanted.Chunk(BatchSize))
             {
-                foreach (var e in await db.Events.IgnoreQueryFilters().Where(e => chunk.Contains(e.Slug)).Select(e => new { e.Slug, e.Id }).ToListAsync(cancellationToken))
+                foreach (var e in await db.Events.IgnoreQueryFilters().Where(e => EF.Parameter(chunk).Contains(e.Slug)).Select(e => new { e.Slug, e.Id }).ToListAsync(cancellationToken))
                     ids[e.Slug] = e.Id;
             }
 
@@ -451,7 +593,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
             foreach (var chunk in urls.Chunk(BatchSize))
             {
-                foreach (var source in await db.Sources.IgnoreQueryFilters().Where(s => chunk.Contains(s.Url)).ToListAsync(cancellationToken))
+                foreach (var source in await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(chunk).Contains(s.Url)).ToListAsync(cancellationToken))
                     sources[source.Url] = source;
             }
 
@@ -467,12 +609,17 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 sources[data.Url] = source;
             }
 
-            // Several facts cite one source; whatever details a citation gives update it (the last file read wins).
+            Merge(source, data);
+            return source;
+        }
+
+        /// <summary>Several facts cite one source; whatever details a citation gives update it (the last file read wins).</summary>
+        private static void Merge(Source source, SourceData data)
+        {
             source.Title = data.Title ?? source.Title;
             source.Publisher = data.Publisher ?? source.Publisher;
             source.PublishedText = data.Published ?? source.PublishedText;
             source.ArchivedUrl = data.ArchivedUrl ?? source.ArchivedUrl;
-            return source;
         }
 
         private static Confidence? ParseConfidence(string? text) => text is null ? null : Kebab.Parse<Confidence>(text);

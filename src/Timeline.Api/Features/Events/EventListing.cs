@@ -40,6 +40,16 @@ public static class EventListing
                 """;
             await db.Database.ExecuteSqlRawAsync(copyTimelines, cancellationToken);
 
+            await StoreListingsAsync(db, chunk, cancellationToken);
+        }
+    }
+
+    /// <summary>Computes and stores the list representation of these events (their join-table dates are already right).</summary>
+    public static async Task StoreListingsAsync(TimelineDbContext db, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var chunk in eventIds.Chunk(500))
+        {
             var listings = await ComputeAsync(db, chunk, cancellationToken);
             foreach (var rows in listings.Chunk(100))
             {
@@ -54,17 +64,20 @@ public static class EventListing
         }
     }
 
+    /// <summary>The stored form of one list representation (the API's JSON settings, as the endpoints serialize).</summary>
+    public static string ToJson(EventSummaryResponse listing) => JsonSerializer.Serialize(listing, TimelineApp.Json);
+
     /// <summary>The list representation of these events as the list endpoints send it, by id.</summary>
     public static async Task<Dictionary<long, string>> ComputeAsync(TimelineDbContext db, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var ids = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+        var ids = await db.Events.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id))
             .ToDictionaryAsync(e => e.Slug, e => e.Id, StringComparer.Ordinal, cancellationToken);
-        var listings = await db.Events.AsNoTracking().Where(e => eventIds.Contains(e.Id))
+        var listings = await db.Events.AsNoTracking().Where(e => EF.Parameter(eventIds).Contains(e.Id))
             .Select(EventSummaryResponse.Projection)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        return listings.ToDictionary(l => ids[l.Slug], l => JsonSerializer.Serialize(l, TimelineApp.Json));
+        return listings.ToDictionary(l => ids[l.Slug], ToJson);
     }
 
     /// <summary>
