@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
@@ -47,6 +48,9 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
 
     public int WritesPerMinute { get; init; } = 1_000_000;
 
+    /// <summary>Changes to the app's services for one test class (e.g. an interceptor that records the SQL sent).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Creates an API key the way the <c>keys create</c> verb does and returns it.</summary>
     public async Task<string> CreateKeyAsync(ApiKeyRole role, string? name = null)
     {
@@ -73,6 +77,8 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
         // Tests make many requests from one address; the limiter has its own tests with low limits.
         builder.UseSetting("Limits:ReadsPerMinute", ReadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:WritesPerMinute", WritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (TestServices is not null)
+            builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>A fresh scope's DbContext, for asserting on database state.</summary>

@@ -42,11 +42,16 @@ public static class DateSpans
             ? DateOnly.MinValue
             : DateOnly.FromDayNumber(from.DayNumber - MaxDays[bucket]);
 
-    /// <summary>The generated column's expression over a table's own DateStart and DateEnd (SQLite stores dates as text).</summary>
+    /// <summary>
+    /// The generated column's expression over a table's own DateStart and DateEnd. SQLite stores dates as text;
+    /// Npgsql stores an open end (<see cref="DateOnly.MinValue"/>, <see cref="DateOnly.MaxValue"/>) as -infinity
+    /// and infinity, which cannot be subtracted, so those are the unbounded class before any arithmetic.
+    /// </summary>
     public static string ComputedSql(bool postgres)
     {
         var days = postgres ? "(\"DateEnd\" - \"DateStart\")" : "(julianday(\"DateEnd\") - julianday(\"DateStart\"))";
+        var open = postgres ? $"WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN {Unbounded} " : "";
         var cases = string.Concat(MaxDays.Select((max, bucket) => $"WHEN {days} <= {max} THEN {bucket} "));
-        return $"CASE {cases}ELSE {Unbounded} END";
+        return $"CASE {open}{cases}ELSE {Unbounded} END";
     }
 }

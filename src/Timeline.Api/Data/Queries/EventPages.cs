@@ -46,8 +46,9 @@ public sealed class EventPageRow
 /// rows of the join table (which carry copies of each event's dates), else the events' own (kind, status, or
 /// none). Its key is (filter, span class, start date, id), so "events of X in date order after C" is a range.</item>
 /// <item>There is one such range per span class (see <see cref="DateSpans"/>): a date window bounds each on
-/// both ends, and the arms are merged in (date, id) order by the database (UNION ALL with ORDER BY ... LIMIT:
-/// SQLite merges co-routines, PostgreSQL a Merge Append), reading only as many rows as the page needs.</item>
+/// both ends, and the arms are merged in (date, id) order (UNION ALL under ORDER BY ... LIMIT): SQLite merges
+/// the arms' index walks and reads only as many rows as the page needs; on PostgreSQL each arm reads one page
+/// from its index and those few rows are sorted.</item>
 /// <item>The other filters are checked on each candidate by primary key (an actor's part, a tag, a timeline).</item>
 /// <item>The row comparison <c>(date, id) &gt; (@d, @id)</c> is an index bound on both databases, so a deep page
 /// costs what the first does.</item>
@@ -119,6 +120,8 @@ public static class EventPages
             return ($"SELECT e.\"DateStart\" AS \"DateStart\", e.\"Id\" AS \"Id\", e.\"ListJson\" AS \"ListJson\" FROM \"Events\" AS e WHERE {string.Join(" AND ", conditions)}{order}{p.Add(take)}", p.All);
         }
 
+        var postgres = db.Database.IsNpgsql();
+        var limit = p.Add(take);
         var arms = new List<string>();
         for (var bucket = 0; bucket < DateSpans.Count; bucket++)
         {
@@ -138,10 +141,13 @@ public static class EventPages
                     conditions.Add($"{d}.\"DateStart\" >= {p.Add(earliest)}");
             }
 
-            arms.Add($"SELECT {d}.\"DateStart\" AS \"DateStart\", {d}.{id} AS \"Id\", e.\"ListJson\" AS \"ListJson\" FROM {from} WHERE {string.Join(" AND ", conditions)}");
+            var arm = $"SELECT {d}.\"DateStart\" AS \"DateStart\", {d}.{id} AS \"Id\", e.\"ListJson\" AS \"ListJson\" FROM {from} WHERE {string.Join(" AND ", conditions)}";
+            // PostgreSQL does not see that an arm's (span class = constant) makes its index ordered by (date, id), so it
+            // cannot merge the arms in order; each arm then takes its own first page, and only those few rows are sorted.
+            arms.Add(postgres ? $"(SELECT * FROM ({arm} ORDER BY {d}.\"DateStart\"{direction}, {d}.{id}{direction} LIMIT {limit}) AS arm{bucket.ToString(CultureInfo.InvariantCulture)})" : arm);
         }
 
-        return (string.Join("\nUNION ALL\n", arms) + order + p.Add(take), p.All);
+        return ($"SELECT \"DateStart\", \"Id\", \"ListJson\" FROM (\n{string.Join("\nUNION ALL\n", arms)}\n) AS page{order}{limit}", p.All);
     }
 
     /// <summary>
@@ -152,7 +158,7 @@ public static class EventPages
     public static async Task<int> FewMatchesCapAsync(TimelineDbContext db, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var size = await db.Events.IgnoreQueryFilters().OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
+        var size = await db.Events.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
         return (int)Math.Clamp(Math.Sqrt((double)(pageSize + 1) * size), 500, 20_000);
     }
 

@@ -17,8 +17,11 @@ public interface IFullTextSearch
     /// </summary>
     Task<IReadOnlyList<SearchHit>?> SearchAsync(TimelineDbContext db, string text, string? kind, int offset, int count, CancellationToken cancellationToken);
 
-    /// <summary>The ids of the resources of one kind whose text matches, as a query to compose; null when the text holds nothing searchable.</summary>
-    IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind);
+    /// <summary>
+    /// The ids of the resources of one kind whose text matches, as a query to compose (at most <paramref name="limit"/>
+    /// of them, in no particular order, when given); null when the text holds nothing searchable.
+    /// </summary>
+    IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null);
 
     /// <summary>
     /// A SQL condition that holds when the event whose id is the SQL expression <paramref name="eventId"/> matches

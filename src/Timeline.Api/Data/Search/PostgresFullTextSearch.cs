@@ -59,7 +59,7 @@ public sealed class PostgresFullTextSearch : IFullTextSearch
         return SnippetRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows);
     }
 
-    public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind)
+    public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var words = SearchTerms.Words(text).ToArray();
@@ -69,6 +69,7 @@ public sealed class PostgresFullTextSearch : IFullTextSearch
         var sql = $"""
             SELECT s."Key" - {first} AS "Value" FROM "SearchIndex" s
             WHERE s."Document" @@ {Query} AND s."Key" BETWEEN {first} AND {last}
+            {(limit is { } l ? $"LIMIT {l.ToString(CultureInfo.InvariantCulture)}" : "")}
             """;
         return db.Database.SqlQueryRaw<long>(sql, Words(words));
     }

@@ -47,7 +47,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         return SnippetRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows);
     }
 
-    public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind)
+    public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var expression = ToMatchExpression(text);
@@ -56,6 +56,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         var (first, last) = (SearchKinds.KeyBase(kind), SearchKinds.KeyEnd(kind));
         return db.Database.SqlQuery<long>($"""
             SELECT rowid - {first} AS "Value" FROM SearchIndex WHERE SearchIndex MATCH {expression} AND rowid BETWEEN {first} AND {last}
+            LIMIT {limit ?? -1}
             """);
     }
 

@@ -61,15 +61,14 @@ public static class EventList
         if (request.Q is null)
             return filter;
 
-        var matches = search.MatchingIds(db, request.Q, SearchKinds.Event);
-        if (matches is null)
-            return null;
-
         // A word with few matches is a short list of ids to sort; one with many is checked row by row on the
         // date-ordered walk, where a match is never far. The crossover grows with the square root of the
         // archive (both ways then cost about the same), see EventPages.
         var cap = await EventPages.FewMatchesCapAsync(db, limit, cancellationToken);
-        var few = await matches.Take(cap + 1).ToListAsync(cancellationToken);
+        var matches = search.MatchingIds(db, request.Q, SearchKinds.Event, cap + 1);
+        if (matches is null)
+            return null;
+        var few = await matches.ToListAsync(cancellationToken);
         return few.Count <= cap ? filter with { Ids = few } : filter with { Text = request.Q };
     }
 

@@ -518,7 +518,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -582,7 +582,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.HasKey("EventId", "ActorId", "Role");
 
@@ -630,7 +630,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.HasKey("EventId", "Tag");
 
@@ -894,7 +894,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -96,7 +96,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                 table: "TimelineEvents",
                 type: "integer",
                 nullable: false,
-                computedColumnSql: "CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
+                computedColumnSql: "CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
                 stored: true);
 
             migrationBuilder.AddColumn<int>(
@@ -104,7 +104,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                 table: "EventTags",
                 type: "integer",
                 nullable: false,
-                computedColumnSql: "CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
+                computedColumnSql: "CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
                 stored: true);
 
             migrationBuilder.AddColumn<int>(
@@ -112,7 +112,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                 table: "Events",
                 type: "integer",
                 nullable: false,
-                computedColumnSql: "CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
+                computedColumnSql: "CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
                 stored: true);
 
             migrationBuilder.AddColumn<int>(
@@ -120,7 +120,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                 table: "EventActors",
                 type: "integer",
                 nullable: false,
-                computedColumnSql: "CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
+                computedColumnSql: "CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END",
                 stored: true);
 
             migrationBuilder.CreateTable(

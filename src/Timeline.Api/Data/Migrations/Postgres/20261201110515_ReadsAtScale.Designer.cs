@@ -12,7 +12,7 @@ using Timeline.Api.Data;
 namespace Timeline.Api.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTimelineDbContext))]
-    [Migration("20261201093953_ReadsAtScale")]
+    [Migration("20261201110515_ReadsAtScale")]
     partial class ReadsAtScale
     {
         /// <inheritdoc />
@@ -521,7 +521,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -585,7 +585,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.HasKey("EventId", "ActorId", "Role");
 
@@ -633,7 +633,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.HasKey("EventId", "Tag");
 
@@ -897,7 +897,7 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<int>("SpanBucket")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("integer")
-                        .HasComputedColumnSql("CASE WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -11,7 +11,7 @@ using Timeline.Api.Data;
 namespace Timeline.Api.Data.Migrations
 {
     [DbContext(typeof(TimelineDbContext))]
-    [Migration("20261201093921_ReadsAtScale")]
+    [Migration("20261201110425_ReadsAtScale")]
     partial class ReadsAtScale
     {
         /// <inheritdoc />
