@@ -106,7 +106,13 @@ public static class EventPages
         if (filter.Status is { } status && driver.Key?.Column != "\"Status\"")
             shared.Add($"e.\"Status\" = {p.Add(Kebab.ToValue(status))}");
         if (filter.Ids is { } ids)
-            shared.Add(ids.Count == 0 ? "1 = 0" : $"e.\"Id\" IN ({string.Join(", ", ids.Select(i => p.Add(i)))})");
+        {
+            // One parameter however many ids: a JSON array on SQLite (json_each), an array on PostgreSQL.
+            shared.Add(db.Database.IsNpgsql()
+                ? $"e.\"Id\" = ANY({p.Add(ids.ToArray())})"
+                : $"e.\"Id\" IN (SELECT value FROM json_each({p.Add(System.Text.Json.JsonSerializer.Serialize(ids))}))");
+        }
+
         if (filter.Text is { } text)
             shared.Add(search.EventMatchCondition("e.\"Id\"", text, p.Add));
 
@@ -151,15 +157,17 @@ public static class EventPages
     }
 
     /// <summary>
-    /// How many full-text matches still make a short list of ids (sorted) rather than a row-by-row check on the
-    /// date-ordered walk: about sqrt(page size × archive size), where both cost the same, so the worse of the two
-    /// grows with the square root of the archive. The archive's size is read from the last id (one index probe).
+    /// How many full-text matches still make a list of ids (each read by primary key, then sorted) rather than a
+    /// row-by-row check on the date-ordered walk. A check costs about fifty key reads (the full-text engine sets
+    /// up the match for each row), and the walk needs page size / density of them, so the two cost the same at
+    /// about sqrt(50 × page size × archive size) matches: the worse of the two grows with the square root of the
+    /// archive, not with the archive. The archive's size is read from the last id (one index probe).
     /// </summary>
     public static async Task<int> FewMatchesCapAsync(TimelineDbContext db, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var size = await db.Events.IgnoreQueryFilters().MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        return (int)Math.Clamp(Math.Sqrt((double)(pageSize + 1) * size), 500, 20_000);
+        return (int)Math.Clamp(Math.Sqrt(50.0 * (pageSize + 1) * size), 500, 30_000);
     }
 
     /// <summary>The later of a cursor and a window's earliest start, as an exclusive (date, id) bound.</summary>

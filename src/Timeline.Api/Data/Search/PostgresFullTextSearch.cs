@@ -47,16 +47,12 @@ public sealed class PostgresFullTextSearch : IFullTextSearch
         if (ranked.Count == 0)
             return [];
 
-        // Snippets for the page only.
-        var snippetSql = $"""
-            SELECT s."Key", s."Kind", s."Slug", s."Title",
-                   ts_headline('simple', s."Title" || ' ' || s."Body", {Query},
-                               'StartSel="", StopSel="", MaxWords=16, MinWords=8, MaxFragments=1, FragmentDelimiter=…') AS "Snippet"
-            FROM "SearchIndex" s WHERE s."Key" = ANY(@keys)
-            """;
-        var rows = await db.Database.SqlQueryRaw<SnippetRow>(snippetSql, Words(words), new NpgsqlParameter("keys", ranked.Select(r => r.Key).ToArray()))
+        // The page's rows by key, cut into snippets here (as on SQLite: ts_headline re-parses every row it cuts).
+        var rows = await db.Database.SqlQueryRaw<IndexedRow>(
+                """SELECT s."Key", s."Kind", s."Slug", s."Title", s."Body" FROM "SearchIndex" s WHERE s."Key" = ANY(@keys)""",
+                new NpgsqlParameter("keys", ranked.Select(r => r.Key).ToArray()))
             .ToListAsync(cancellationToken);
-        return SnippetRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows);
+        return IndexedRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows, text);
     }
 
     public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null)

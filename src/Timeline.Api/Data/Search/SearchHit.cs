@@ -47,25 +47,26 @@ public static class SearchKinds
     };
 }
 
-/// <summary>A page's row of the index with its snippet, before it is put back in rank order (both providers).</summary>
-public sealed class SnippetRow
+/// <summary>A page's row of the index, before it gets its snippet and is put back in rank order (both providers).</summary>
+public sealed class IndexedRow
 {
     public long Key { get; init; }
     public required string Kind { get; init; }
     public required string Slug { get; init; }
     public required string Title { get; init; }
-    public required string Snippet { get; init; }
+    public required string Body { get; init; }
 
-    /// <summary>The hits in the order they were ranked (a row deleted in between drops out).</summary>
-    public static IReadOnlyList<SearchHit> InRankOrder(IEnumerable<(long Key, double Rank)> ranked, IEnumerable<SnippetRow> rows)
+    /// <summary>The hits in the order they were ranked, each with its snippet (a row deleted in between drops out).</summary>
+    public static IReadOnlyList<SearchHit> InRankOrder(IEnumerable<(long Key, double Rank)> ranked, IEnumerable<IndexedRow> rows, string text)
     {
         var byKey = rows.ToDictionary(r => r.Key);
+        var words = SearchTerms.Words(text);
         return [.. ranked.Where(r => byKey.ContainsKey(r.Key)).Select(r => new SearchHit
         {
             Kind = byKey[r.Key].Kind,
             Slug = byKey[r.Key].Slug,
             Title = byKey[r.Key].Title,
-            Snippet = byKey[r.Key].Snippet,
+            Snippet = SearchSnippets.Make(byKey[r.Key].Title, byKey[r.Key].Body, words),
             Rank = r.Rank,
         })];
     }

@@ -34,17 +34,14 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         if (ranked.Count == 0)
             return [];
 
-        // Snippets for the page only.
+        // The page's rows by key (no second match: FTS5 would run it again for every row), cut into snippets here.
         var keys = ranked.Select(r => r.Key).ToList();
-        var parameters = new List<object> { Parameter("@q", expression) };
-        parameters.AddRange(keys.Select((k, i) => Parameter($"@k{i}", k)));
-        var snippetSql = $"""
-            SELECT rowid AS "Key", Kind AS "Kind", Slug AS "Slug", Title AS "Title", snippet(SearchIndex, -1, '', '', '…', 16) AS "Snippet"
-            FROM SearchIndex
-            WHERE SearchIndex MATCH @q AND rowid IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})
+        var rowsSql = $"""
+            SELECT rowid AS "Key", Kind AS "Kind", Slug AS "Slug", Title AS "Title", Body AS "Body"
+            FROM SearchIndex WHERE rowid IN ({string.Join(", ", keys.Select((_, i) => $"@k{i}"))})
             """;
-        var rows = await db.Database.SqlQueryRaw<SnippetRow>(snippetSql, [.. parameters]).ToListAsync(cancellationToken);
-        return SnippetRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows);
+        var rows = await db.Database.SqlQueryRaw<IndexedRow>(rowsSql, [.. keys.Select((k, i) => Parameter($"@k{i}", k))]).ToListAsync(cancellationToken);
+        return IndexedRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows, text);
     }
 
     public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null)
