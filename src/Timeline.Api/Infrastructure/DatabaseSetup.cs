@@ -24,7 +24,7 @@ public static partial class DatabaseSetup
             var connectionString = configuration.GetConnectionString("Timeline");
             if (string.IsNullOrWhiteSpace(connectionString) || connectionString.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException("Database:Provider 'Postgres' needs ConnectionStrings:Timeline, e.g. 'Host=db;Database=timeline;Username=timeline;Password=...'.");
-            services.AddDbContext<TimelineDbContext, PostgresTimelineDbContext>(db =>
+            services.AddDbContextPool<TimelineDbContext, PostgresTimelineDbContext>(db =>
                 Configure(db.UseNpgsql(connectionString).AddInterceptors(PostgresTextInterceptor.Instance)));
             services.AddSingleton<IFullTextSearch, PostgresFullTextSearch>();
         }
@@ -34,7 +34,7 @@ public static partial class DatabaseSetup
             {
                 ForeignKeys = true,
             };
-            services.AddDbContext<TimelineDbContext>(db => Configure(db.UseSqlite(connection.ToString())));
+            services.AddDbContextPool<TimelineDbContext>(db => Configure(db.UseSqlite(connection.ToString())));
             services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
         }
         else
@@ -48,6 +48,8 @@ public static partial class DatabaseSetup
         return services;
     }
 
+    // Contexts are pooled: their options are built once (not per request, which cost more than serving a cached
+    // page) and a request takes a context that is already made.
     private static void Configure(DbContextOptionsBuilder db) =>
         // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
         // so a required navigation never points at a filtered row.

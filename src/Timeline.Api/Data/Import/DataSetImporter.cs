@@ -79,9 +79,14 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
             if (dryRun)
+            {
                 await transaction.RollbackAsync(cancellationToken);
-            else
-                await transaction.CommitAsync(cancellationToken);
+                return new ImportResult(check.Files.Count, changes, dryRun);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            if (changes > 0)
+                await AfterLargeWriteAsync(cancellationToken);
             return new ImportResult(check.Files.Count, changes, dryRun);
         }
         finally
@@ -93,6 +98,19 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
     // Lists of slugs and ids go to the database as one array parameter (EF.Parameter), not a parameter per item:
     // one query shape whatever the batch's size, and SQLite finds many named parameters only by linear search.
+
+    /// <summary>
+    /// After an import: on SQLite the write-ahead log (as large as the import) is copied into the database and
+    /// truncated now, rather than replayed by the next process that opens the file; PostgreSQL gets fresh
+    /// statistics, so that its planner knows the tables' new sizes before autovacuum gets round to it.
+    /// </summary>
+    private async Task AfterLargeWriteAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        else
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+    }
 
     /// <summary>Which of the slugs of a kind the database has (soft-deleted rows do not count: nothing may refer to them).</summary>
     private async Task<IReadOnlySet<string>> ExistingAsync(string kind, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
