@@ -12,7 +12,7 @@ public sealed record BenchOptions
           --postgres <cs>     server for --provider postgres (default: TIMELINE_BENCH_POSTGRES, or the local test server)
           --seconds <s>       measured seconds per scenario (default 10, after a 2 s warm-up)
           --connections <c>   concurrent wrk connections (default 16, over 2 wrk threads)
-          --only <text>       run only the scenarios whose name contains this text (the ceiling always runs)
+          --only <a,b,...>    run only the scenarios whose names contain one of these (the ceiling always runs)
           --fresh             generate and import again even when a cached database of this size exists
           --work <folder>     where generated data and databases are kept (default: $TMPDIR/timeline-bench)
           --results <folder>  where the result table is written (default: bench/results)
@@ -89,9 +89,6 @@ public sealed record BenchOptions
 public static class Repository
 {
     public static string Root { get; } = FindRoot(AppContext.BaseDirectory);
-
-    /// <summary>The API as built by <c>dotnet run -c Release</c> of this project (its project reference builds it).</summary>
-    public static string ApiAssembly => Path.Combine(Root, "src", "Timeline.Api", "bin", "Release", "net10.0", "Timeline.Api.dll");
 
     private static string FindRoot(string start)
     {

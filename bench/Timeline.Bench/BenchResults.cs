@@ -36,7 +36,7 @@ public sealed record Machine(string Cpu, int Cores, double MemoryGiB, string Os,
 /// <summary>A run's figures and the issue's targets they are held to.</summary>
 public sealed class BenchResults(BenchOptions options, Machine machine)
 {
-    private readonly List<(Scenario Scenario, WrkResult Result)> _rows = [];
+    private readonly List<(Scenario Scenario, WrkResult Result, WrkResult Ceiling)> _rows = [];
 
     public ImportFigures? Import { get; set; }
     public double SecondsToReady { get; set; }
@@ -50,7 +50,7 @@ public sealed class BenchResults(BenchOptions options, Machine machine)
     /// <summary>True when a scenario answered with errors (non-2xx, timeouts): such a run proves nothing.</summary>
     public bool Failed => _rows.Any(r => r.Result.Errors > 0);
 
-    public void Add(Scenario scenario, WrkResult result) => _rows.Add((scenario, result));
+    public void Add(Scenario scenario, WrkResult result, WrkResult ceiling) => _rows.Add((scenario, result, ceiling));
 
     public string Save(string folder)
     {
@@ -70,7 +70,7 @@ public sealed class BenchResults(BenchOptions options, Machine machine)
         Line($"");
         Line($"- Date: {Started:yyyy-MM-dd HH:mm} UTC");
         Line($"- Machine: {machine.Cpu}, {machine.Cores} cores, {machine.MemoryGiB:F0} GiB; {machine.Os}; {machine.Runtime}; {machine.Database}");
-        Line($"- Load: wrk, 2 threads, {options.Connections} connections, {options.Seconds} s per scenario after a 2 s warm-up, on loopback; the API is the Release build in its own process");
+        Line($"- Load: wrk, 2 threads, {options.Connections} connections, {options.Seconds} s per scenario after a 2 s warm-up, on loopback; the API is the Release build published ReadyToRun, in its own process");
         Line($"- Command: `dotnet run -c Release --project bench/Timeline.Bench -- --events {options.SizeName}{(options.Postgres ? " --provider postgres" : "")}`");
         if (Import is { } import)
         {
@@ -78,14 +78,15 @@ public sealed class BenchResults(BenchOptions options, Machine machine)
         }
 
         Line($"- Server: ready {SecondsToReady:F2} s after start ({ResidentAtReadyMiB:F0} MiB); resident after the run {ResidentAfterMiB:F0} MiB, peak {PeakResidentMiB:F0} MiB");
-        Line($"- Ceiling (raw Kestrel returning the first events page's {Ceiling?.BytesPerResponse ?? 0:N0} bytes): {ceiling:F0} req/s before the scenarios, {CeilingAfter?.RequestsPerSecond ?? double.NaN:F0} after");
+        var ceilings = _rows.Select(r => r.Ceiling.RequestsPerSecond).Order().ToList();
+        Line($"- Ceiling (raw Kestrel returning the first events page's {Ceiling?.BytesPerResponse ?? 0:N0} bytes, measured again before each scenario): {ceiling:F0} req/s at the start, {CeilingAfter?.RequestsPerSecond ?? double.NaN:F0} at the end, {(ceilings.Count > 0 ? ceilings[0] : double.NaN):F0}–{(ceilings.Count > 0 ? ceilings[^1] : double.NaN):F0} before the scenarios");
         Line($"");
-        Line($"| scenario | req/s | p50 ms | p99 ms | × ceiling | bytes |");
-        Line($"|---|---:|---:|---:|---:|---:|");
-        foreach (var (scenario, result) in _rows)
+        Line($"| scenario | req/s | p50 ms | p99 ms | ceiling req/s | × ceiling | bytes |");
+        Line($"|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (scenario, result, before) in _rows)
         {
             var errors = result.Errors > 0 ? $" **{result.Errors} errors**" : "";
-            Line($"| {scenario.Name}{(scenario.Uncached ? "" : "")}{errors} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {result.RequestsPerSecond / ceiling:F3} | {result.BytesPerResponse:N0} |");
+            Line($"| {scenario.Name}{errors} | {result.RequestsPerSecond:F0} | {result.P50Ms:F2} | {result.P99Ms:F2} | {before.RequestsPerSecond:F0} | {result.RequestsPerSecond / before.RequestsPerSecond:F3} | {result.BytesPerResponse:N0} |");
         }
 
         Line($"");
