@@ -8,6 +8,7 @@ if (CommandLine.IsVerb(args))
 var app = TimelineApp.Build(args);
 await app.Services.InitialiseDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => TimelineApp.LogSwaggerUrl(app));
+app.Lifetime.ApplicationStopping.Register(() => TimelineApp.LogDraining(app));
 await app.RunAsync();
 return 0;
 

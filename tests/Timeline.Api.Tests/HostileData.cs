@@ -1,12 +1,18 @@
 namespace Timeline.Api.Tests;
 
-/// <summary>A copy of the bundled data plus one event whose text is an attack, as an editor or a data file could write it.</summary>
+/// <summary>
+/// A copy of the bundled data plus one event and one commitment whose texts are attacks (titles, summaries, source
+/// titles), as an editor or a data file could write them.
+/// </summary>
 public static class HostileData
 {
     public const string EventSlug = "2020-01-15-hostile-title";
+    public const string CommitmentSlug = "hostile-commitment";
     public const string Title = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=1\">";
     public const string Summary = "=HYPERLINK(\"http://evil.example\",\"click\")";
     public const string Place = "@SUM(1+1)";
+    public const string SourceTitle = "<img src=x onerror=\"window.__pwned=2\">\"></a><script>window.__pwned=2</script>";
+    public const string AssessmentSummary = "</li></ol><svg onload=\"window.__pwned=3\"><script>window.__pwned=3</script>";
 
     /// <summary>Creates the folder and returns its path; the caller deletes it.</summary>
     public static string CreateFolder()
@@ -25,6 +31,24 @@ public static class HostileData
                 tags: [hostile]
                 sources:
                   - url: https://example.org/hostile
+                    title: '{SourceTitle}'
+                    publisher: '{Title}'
+
+            """);
+        File.AppendAllText(Path.Combine(folder, "union-state", "commitments.yaml"), $"""
+              - slug: "{CommitmentSlug}"
+                title: '{Title}'
+                description: '{AssessmentSummary}'
+                category: political
+                parties: [belarus]
+                assessments:
+                  - date: "2020-01-15"
+                    status: stalled
+                    summary: '{AssessmentSummary}'
+                    event: "{EventSlug}"
+                    sources:
+                      - url: https://example.org/hostile-assessment
+                        title: '{SourceTitle}'
 
             """);
         return folder;

@@ -48,7 +48,10 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
 
     public int WritesPerMinute { get; init; } = 1_000_000;
 
-    /// <summary>Changes to the app's services for one test class (e.g. an interceptor that records the SQL sent).</summary>
+    /// <summary>More settings for this app (they win over the ones above), e.g. <c>ConnectionStrings:Redis</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Services a test adds or replaces, after the app's own (e.g. an interceptor that records the SQL sent).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Creates an API key the way the <c>keys create</c> verb does and returns it.</summary>
@@ -77,6 +80,8 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
         // Tests make many requests from one address; the limiter has its own tests with low limits.
         builder.UseSetting("Limits:ReadsPerMinute", ReadsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Limits:WritesPerMinute", WritesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (TestServices is not null)
             builder.ConfigureTestServices(TestServices);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Timeline.Api.Data;
 using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Domain;
@@ -9,14 +10,15 @@ namespace Timeline.Api.Cli;
 
 /// <summary>
 /// Operator verbs run by the same program as the API:
-/// <c>import &lt;path&gt; [--dry-run]</c>, <c>export &lt;timeline&gt; &lt;folder&gt; [--force]</c>, <c>openapi [path]</c> and <c>keys create|list|revoke</c>.
+/// <c>import &lt;path&gt; [--dry-run]</c>, <c>export &lt;timeline&gt; &lt;folder&gt; [--force]</c>, <c>backup &lt;file&gt; [--force]</c>,
+/// <c>openapi [path]</c> and <c>keys create|list|revoke</c>.
 /// Each also takes configuration overrides as <c>--Key=Value</c> (e.g. <c>--ConnectionStrings:Timeline=Data Source=x.db</c>).
 /// Results go to standard output, problems to standard error; the exit code is 0 on success,
 /// 1 on invalid data or an unknown timeline, 2 on misuse.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "openapi", "keys", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "openapi", "keys", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -30,6 +32,7 @@ public static class CommandLine
         {
             "import" => await ImportAsync(parsed),
             "export" => await ExportAsync(parsed),
+            "backup" => await BackupAsync(parsed),
             "openapi" => await OpenApiAsync(parsed),
             "keys" => await KeysAsync(args[1..], parsed),
             _ => await UsageAsync(),
@@ -47,6 +50,8 @@ public static class CommandLine
                                                                           validate and import a data file or folder
               dotnet run --project src/Timeline.Api -- export <timeline> <folder> [--force]
                                                                           write a timeline and the actors it names as data files
+              dotnet run --project src/Timeline.Api -- backup <file> [--force]
+                                                                          copy the SQLite database while the API serves, and check the copy
               dotnet run --project src/Timeline.Api -- openapi [path]     write the OpenAPI document (default: openapi.yaml)
               dotnet run --project src/Timeline.Api -- keys create --name <name> --role editor|admin
                                                                           create an API key (printed once, alone, on standard output)
@@ -112,6 +117,63 @@ public static class CommandLine
         await Console.Out.WriteLineAsync(
             $"Exported '{slug}' to {folder}: {export.Events.Count} event(s), {export.Commitments.Count} commitment(s), "
             + $"{export.Quotes.Count} quote(s), {export.Actors.Count} actor(s) in {files.Count} file(s).");
+        return 0;
+    }
+
+    private static async Task<int> BackupAsync(Arguments args)
+    {
+        if (args.Positional.Count != 1 || !args.OnlyFlags("--force"))
+            return await UsageAsync(args.Problem("backup takes one file and --force", "--force"));
+        var target = args.Positional[0];
+
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
+        var database = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = app.Configuration.GetConnectionString("Timeline") ?? DatabaseSetup.DefaultConnectionString;
+        if (database.IsPostgres)
+        {
+            // pg_dump takes a consistent snapshot without stopping anyone; the server's own tool does it best.
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            await Console.Error.WriteLineAsync($"""
+                backup copies the SQLite database; on PostgreSQL use pg_dump, which takes a consistent snapshot while the API serves:
+                  pg_dump --format=custom --file={target} "host={server.Host} port={server.Port} dbname={server.Database} user={server.Username}"
+                and pg_restore --no-owner --dbname=<a new, empty database> {target} to restore it (README: Backups).
+                """);
+            return 2;
+        }
+
+        if (File.Exists(target) && !args.Has("--force"))
+        {
+            await Console.Error.WriteLineAsync($"The file '{target}' exists; choose a new file or pass --force to replace it. Nothing was written.");
+            return 1;
+        }
+
+        File.Delete(target);
+        BackupResult result;
+        try
+        {
+            result = await DatabaseBackup.CreateAsync(connectionString, target, CancellationToken.None);
+        }
+        catch (FileNotFoundException exception)
+        {
+            await Console.Error.WriteLineAsync($"{exception.Message} Nothing was written.");
+            return 1;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            File.Delete(target);
+            await Console.Error.WriteLineAsync($"The backup failed: {exception.Message} Nothing was written.");
+            return 1;
+        }
+
+        if (result.Integrity != "ok")
+        {
+            await Console.Error.WriteLineAsync($"The copy at {result.Path} failed its integrity check: {result.Integrity}");
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync(
+            $"Backed up to {result.Path} ({result.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes); integrity check: ok; "
+            + string.Join(", ", result.Counts.Select(c => $"{c.Count} {c.Name}")) + ".");
         return 0;
     }
 

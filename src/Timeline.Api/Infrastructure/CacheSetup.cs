@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
-
 namespace Timeline.Api.Infrastructure;
 
 /// <summary>The <c>Cache</c> configuration section.</summary>
@@ -35,23 +32,22 @@ public sealed class CacheOptions
 /// <summary>Output cache of the API's GETs, tagged <see cref="TimelineApp.ApiCacheTag"/> so that writes can evict it.</summary>
 public static class CacheSetup
 {
-    public static IServiceCollection AddTimelineOutputCache(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The settings.</param>
+    /// <param name="redis">The process's Redis connection, when <c>ConnectionStrings:Redis</c> is set (see <see cref="RedisSetup"/>).</param>
+    public static IServiceCollection AddTimelineOutputCache(this IServiceCollection services, IConfiguration configuration, RedisConnection? redis)
     {
         var options = configuration.GetSection(CacheOptions.Section).Get<CacheOptions>() ?? new CacheOptions();
         if (options.IsRedis)
         {
-            var connectionString = configuration.GetConnectionString("Redis");
-            if (string.IsNullOrWhiteSpace(connectionString))
+            if (redis is null)
                 throw new InvalidOperationException("Cache:Provider 'Redis' needs ConnectionStrings:Redis, e.g. 'redis:6379'.");
-            var redis = new RedisConnection(connectionString);
-            services.AddSingleton(redis);
             // Registered before AddOutputCache, whose in-memory store is only a fallback (TryAdd).
             services.AddStackExchangeRedisOutputCache(o =>
             {
                 o.InstanceName = options.InstanceName;
                 o.ConnectionMultiplexerFactory = redis.GetAsync;
             });
-            services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         }
         else if (!string.Equals(options.Provider, CacheOptions.Memory, StringComparison.OrdinalIgnoreCase))
         {
@@ -68,44 +64,5 @@ public static class CacheSetup
                 .Tag(TimelineApp.ApiCacheTag)
                 .Expire(TimeSpan.FromSeconds(60)));
         });
-    }
-}
-
-/// <summary>One Redis connection per process, shared by the output cache and the health check.</summary>
-public sealed class RedisConnection(string connectionString) : IAsyncDisposable
-{
-    private readonly Lazy<Task<IConnectionMultiplexer>> _connection = new(() => ConnectAsync(connectionString));
-
-    public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
-
-    private static async Task<IConnectionMultiplexer> ConnectAsync(string connectionString)
-    {
-        var options = ConfigurationOptions.Parse(connectionString);
-        // Start even while Redis is down and keep reconnecting: /health/ready reports it meanwhile.
-        options.AbortOnConnectFail = false;
-        return await ConnectionMultiplexer.ConnectAsync(options);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection.IsValueCreated)
-            await (await _connection.Value).DisposeAsync();
-    }
-}
-
-/// <summary>Ready only while Redis answers a PING.</summary>
-public sealed class RedisHealthCheck(RedisConnection redis) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var latency = await (await redis.GetAsync()).GetDatabase().PingAsync();
-            return HealthCheckResult.Healthy($"Redis answered in {latency.TotalMilliseconds:0} ms.");
-        }
-        catch (RedisException exception)
-        {
-            return HealthCheckResult.Unhealthy("Redis does not answer.", exception);
-        }
     }
 }

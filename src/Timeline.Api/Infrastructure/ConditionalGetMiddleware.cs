@@ -64,6 +64,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         if (response.StatusCode >= 400 && !response.Headers.ContainsKey(HeaderNames.CacheControl))
             response.Headers.CacheControl = "no-store";
 
+        // The whole body is known: say its length (a HEAD answer then has the GET's Content-Length too). An empty one is
+        // left unset, so that status code pages can still give a bodiless 404 its problem+json.
+        if (buffer.Length > 0)
+            response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }

@@ -51,9 +51,14 @@ public static partial class DatabaseSetup
     // Contexts are pooled: their options are built once (not per request, which cost more than serving a cached
     // page) and a request takes a context that is already made.
     private static void Configure(DbContextOptionsBuilder db) =>
-        // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
-        // so a required navigation never points at a filtered row.
-        db.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        db.ConfigureWarnings(w => w
+            // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
+            // so a required navigation never points at a filtered row.
+            .Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)
+            // A failed save is often expected (a duplicate slug is a 409, a lost race a 412): the code that catches it
+            // decides, and one it does not catch reaches the exception handler, which logs it as an error.
+            .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug)));
 
     /// <summary>Creates and migrates the database, and seeds it from the data folder when it has no timelines yet.</summary>
     public static async Task InitialiseDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

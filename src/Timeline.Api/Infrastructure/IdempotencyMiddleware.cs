@@ -42,6 +42,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var hash = Convert.ToHexStringLower(SHA256.HashData(
             [.. System.Text.Encoding.UTF8.GetBytes($"{context.Request.Path}\n{context.Request.ContentType}\n"), .. body.ToArray()]));
 
+        // A retry of an answered request is the common case: answer it from the record, without a failed insert to log.
+        if (await db.IdempotencyRecords.AsNoTracking().AnyAsync(r => r.KeyName == caller && r.IdempotencyKey == key, context.RequestAborted))
+        {
+            await AnswerFromStoredAsync(context, db, caller, key, hash);
+            return;
+        }
+
         // Claim the key before doing the work: the unique index lets exactly one of several concurrent
         // retries through; the others see the claim and are told to retry (or get the stored answer).
         var claim = new IdempotencyRecord

@@ -28,6 +28,8 @@ public static partial class OpenApi
             {
                 s.DocumentName = DocumentName;
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
+                // First, so that it runs before the document processor FastEndpoints has already added.
+                s.DocumentProcessors.Insert(0, new RoutesOutsidePrefixProcessor());
                 // Writes need an API key; Swagger UI's Authorize button takes it, and reads stay anonymous.
                 s.AddAuth("ApiKey", new OpenApiSecurityScheme
                 {
@@ -40,7 +42,8 @@ public static partial class OpenApi
                 s.Version = "v1";
                 s.Description = "Treaties, their dated events and the commitments they make — and whether each commitment materialised. "
                     + "Reads are public and cacheable (ETag, Cache-Control, 304); lists are cursor-paginated (Link: rel=\"next\"); "
-                    + "errors are RFC 9457 problem+json.";
+                    + "every GET also answers HEAD; responses are compressed (Brotli, gzip) on Accept-Encoding; "
+                    + "errors are RFC 9457 problem+json, whatever Accept says.";
                 s.PostProcess = document =>
                 {
                     document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
@@ -70,6 +73,8 @@ public static partial class OpenApi
         ("search", "Full-text search across everything."),
         ("changes", "The public log of every write: what changed, when, and by which key's name."),
         ("embed", "The embeddable widget and its oEmbed endpoint, outside /api/v1."),
+        ("pages", "Public HTML pages for readers, outside /api/v1: a timeline, an event, a commitment, and the status picture."),
+        ("health", "Liveness and readiness for process managers and load balancers, outside /api/v1."),
     ];
 
     /// <summary>One relative server: the document works on whichever host serves the API.</summary>
@@ -87,14 +92,22 @@ public static partial class OpenApi
             // The served document names no host either, exactly like openapi.yaml.
             o.PostProcess = (document, _) => ServeFromAnyHost(document);
         });
-        app.UseSwaggerUI(ui =>
+        // On in every environment, Production included: trying the API in the browser is one of its main uses.
+        if (SwaggerUiEnabled(app.Configuration))
         {
-            ui.RoutePrefix = "swagger";
-            ui.DocumentTitle = "Timeline API";
-            ui.SwaggerEndpoint(JsonPath, "Timeline API v1");
-        });
+            app.UseSwaggerUI(ui =>
+            {
+                ui.RoutePrefix = "swagger";
+                ui.DocumentTitle = "Timeline API";
+                ui.SwaggerEndpoint(JsonPath, "Timeline API v1");
+            });
+        }
+
         return app;
     }
+
+    /// <summary><c>SwaggerUi:Enabled</c> (default true) serves Swagger UI at /swagger; the document at /openapi/v1.json stays either way.</summary>
+    public static bool SwaggerUiEnabled(IConfiguration configuration) => configuration.GetValue("SwaggerUi:Enabled", defaultValue: true);
 
     /// <summary>The OpenAPI document as YAML, generated in-process from the endpoints.</summary>
     public static async Task<string> GenerateYamlAsync(IServiceProvider services)
@@ -128,5 +141,30 @@ internal sealed class KebabEnumSchemaProcessor : ISchemaProcessor
         context.Schema.EnumerationNames.Clear();
         foreach (var name in Enum.GetNames(type))
             context.Schema.Enumeration.Add(JsonNamingPolicy.KebabCaseLower.ConvertName(name));
+    }
+}
+
+/// <summary>
+/// FastEndpoints keeps one operation per method and route with the route prefix removed (for its endpoint versioning), so
+/// the page <c>GET /timelines/{slug}</c> and the API's <c>GET /api/v1/timelines/{slug}</c> would count as one and the
+/// page would vanish from the document. Routes outside the prefix are keyed by their full path instead.
+/// </summary>
+internal sealed class RoutesOutsidePrefixProcessor : NSwag.Generation.Processors.IDocumentProcessor
+{
+    /// <summary>Where FastEndpoints keeps an operation's prefix-less route until its own document processor has used it.</summary>
+    private const string RouteKey = "__fastEndpointsRoute";
+
+    /// <summary>Inserted first, so that it runs before the document processor FastEndpoints registers.</summary>
+    public void Process(NSwag.Generation.Processors.Contexts.DocumentProcessorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (path, item) in context.Document.Paths.Where(p => !p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in item)
+            {
+                if (operation.ExtensionData?.ContainsKey(RouteKey) == true)
+                    operation.ExtensionData[RouteKey] = $"{method}:outside-prefix{path}";
+            }
+        }
     }
 }

@@ -20,11 +20,37 @@ public static class PublicUrls
 
     public static string Commitment(HttpRequest request, string commitmentSlug) => $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(commitmentSlug)}";
 
-    /// <summary>The oEmbed endpoint for a page of ours, as oEmbed discovery links name it.</summary>
+    /// <summary>The public page of a timeline, for readers (HTML).</summary>
+    public static string TimelinePage(HttpRequest request, string timelineSlug) => $"{BaseOf(request)}{ReaderPaths.Timeline(timelineSlug)}";
+
+    /// <summary>The public page of an event, for readers (HTML): what feeds, calendars and JSON-LD link to.</summary>
+    public static string EventPage(HttpRequest request, string eventSlug) => $"{BaseOf(request)}{ReaderPaths.Event(eventSlug)}";
+
+    /// <summary>The public page of a commitment, for readers (HTML).</summary>
+    public static string CommitmentPage(HttpRequest request, string commitmentSlug) => $"{BaseOf(request)}{ReaderPaths.Commitment(commitmentSlug)}";
+
     /// <summary>A resource's change log; an assessment's (<c>commitment/id</c>) is its commitment's.</summary>
     public static string Changes(HttpRequest request, string resourceType, string key) => resourceType == "assessment"
         ? $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(key.Split('/')[0])}/changes"
         : $"{BaseOf(request)}/api/v1/{resourceType}s/{Uri.EscapeDataString(key)}/changes";
 
+    /// <summary>The oEmbed endpoint for a page of ours, as oEmbed discovery links name it.</summary>
     public static string OEmbedFor(HttpRequest request, string url) => $"{BaseOf(request)}/oembed?url={Uri.EscapeDataString(url)}&format=json";
+}
+
+/// <summary>
+/// Where the reader pages live, relative to the host (no scheme or host, so links inside the pages work behind any
+/// proxy). They sit outside <c>/api/v1</c> and every route is a fixed first segment, so the two cannot collide.
+/// </summary>
+public static class ReaderPaths
+{
+    public static string Timeline(string slug) => $"/timelines/{Uri.EscapeDataString(slug)}";
+
+    public static string ScorecardSvg(string slug) => $"/timelines/{Uri.EscapeDataString(slug)}/scorecard.svg";
+
+    public static string Event(string slug) => $"/events/{Uri.EscapeDataString(slug)}";
+
+    public static string Commitment(string slug) => $"/commitments/{Uri.EscapeDataString(slug)}";
+
+    public static string Embed(string slug) => $"/embed/{Uri.EscapeDataString(slug)}";
 }

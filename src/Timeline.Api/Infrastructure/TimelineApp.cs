@@ -21,10 +21,29 @@ public static partial class TimelineApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
+        if (!HasAddressSetting(builder.Configuration))
+            builder.WebHost.UseUrls(DefaultUrl);
         ConfigureServices(builder.Services, builder.Configuration);
         var app = builder.Build();
         ConfigurePipeline(app);
         return app;
+    }
+
+    /// <summary>Where the API listens when the operator says nothing.</summary>
+    public const string DefaultUrl = "http://localhost:5185";
+
+    /// <summary>
+    /// True when the operator chose the addresses the ASP.NET Core way: <c>ASPNETCORE_URLS</c>, <c>--urls</c> or <c>Urls</c>
+    /// (all the <c>urls</c> key), <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c>, or Kestrel endpoints. The default is
+    /// applied in code rather than in appsettings.json, where it would win over the environment variables.
+    /// </summary>
+    public static bool HasAddressSetting(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+            || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
+            || !string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey])
+            || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
     }
 
     /// <summary>
@@ -37,14 +56,17 @@ public static partial class TimelineApp
     public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTimelineDatabase(configuration);
-        services.AddProblemDetails();
+        services.AddTimelineErrorHandling();
+        services.AddTimelineHttpHygiene();
         services.AddHttpContextAccessor();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<ResourceWrites>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddTimelineRateLimits(configuration);
+        var redis = services.AddTimelineRedis(configuration);
+        services.AddTimelineForwardedHeaders(configuration);
+        services.AddTimelineRateLimits(configuration, redis);
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
@@ -52,7 +74,8 @@ public static partial class TimelineApp
         services.AddTimelineOpenApi();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
             .WithExposedHeaders("ETag", "Link")));
-        services.AddTimelineOutputCache(configuration);
+        services.AddTimelineOutputCache(configuration, redis);
+        services.AddTimelineTelemetry(configuration);
         services.AddHealthChecks()
             .AddDbContextCheck<TimelineDbContext>("database", tags: ["ready"])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: ["ready"]);
@@ -81,42 +104,75 @@ public static partial class TimelineApp
 
     public static void ConfigurePipeline(WebApplication app)
     {
-        // A body that outgrows the limit while streaming (chunked) surfaces as BadHttpRequestException: keep its 413.
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            StatusCodeSelector = exception => exception is Microsoft.AspNetCore.Http.BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
-        });
-        app.UseStatusCodePages();
-        app.UseMiddleware<RequestSizeMiddleware>();
+        app.UseTimelineForwardedHeaders();
+        app.UseTimelineHttpHygiene();
+        app.UseTimelineErrorHandling();
+        app.UseHeadAsGet();
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyMiddleware>();
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<MissingContentTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>
         {
             c.Endpoints.RoutePrefix = "api/v1";
             c.Errors.UseProblemDetails(p => p.IndicateErrorCode = false);
+            c.Binding.FailureMessage = BindingMessages.ForValue;
+            c.Binding.JsonExceptionTransformer = BindingMessages.ForJson;
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             ConfigureJson(c.Serializer.Options);
             // A property the API does not know is a mistake worth a 400, not something to drop silently.
             c.Serializer.Options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         app.UseTimelineOpenApi();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapTimelineMetrics();
     }
 
     public static void LogSwaggerUrl(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline");
-        foreach (var address in addresses)
-            LogSwagger(logger, address.EndsWith('/') ? address : address + "/");
+        var swaggerUi = OpenApi.SwaggerUiEnabled(app.Configuration);
+        foreach (var address in addresses.Select(BrowsableAddress))
+        {
+            if (swaggerUi)
+                LogSwagger(logger, address);
+            else
+                LogOpenApi(logger, address);
+        }
     }
+
+    /// <summary>A listening address as a browser can open it: <c>http://[::]:8080</c> (every interface) is <c>http://localhost:8080/</c>.</summary>
+    public static string BrowsableAddress(string address)
+    {
+        var binding = BindingAddress.Parse(address);
+        var host = binding.Host is "+" or "*" or "[::]" or "0.0.0.0" ? "localhost" : binding.Host;
+        return $"{binding.Scheme}://{host}:{binding.Port}{binding.PathBase}/";
+    }
+
+    /// <summary>
+    /// On SIGTERM (or Ctrl+C) Kestrel stops accepting connections and lets the requests in flight finish, for at most
+    /// the host's shutdown timeout (<c>ShutdownTimeoutSeconds</c>, 30 s by default); then the process exits 0.
+    /// </summary>
+    public static void LogDraining(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var seconds = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HostOptions>>().Value.ShutdownTimeout.TotalSeconds;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Timeline");
+        LogStopping(logger, seconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: no new connections; requests in flight have up to {Seconds} s to finish (ShutdownTimeoutSeconds)")]
+    private static partial void LogStopping(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI: {Address}swagger")]
     private static partial void LogSwagger(ILogger logger, string address);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Swagger UI is off (SwaggerUi:Enabled=false); the OpenAPI document: {Address}openapi/v1.json")]
+    private static partial void LogOpenApi(ILogger logger, string address);
 }

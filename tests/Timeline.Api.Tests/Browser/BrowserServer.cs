@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Tests.Browser;
 
@@ -15,14 +9,14 @@ namespace Timeline.Api.Tests.Browser;
 /// </summary>
 public sealed class BrowserServer : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>The system's Chromium (TIMELINE_TEST_CHROMIUM, or /usr/bin/chromium); the test run installs it as root (prerequisites.sh).</summary>
+    public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("TIMELINE_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("timeline-browser-").FullName;
     private string? _dataFolder;
-    private WebApplication? _app;
+    private KestrelServer? _server;
     private IPlaywright? _playwright;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server!.BaseUrl;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -33,19 +27,10 @@ public sealed class BrowserServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `apt-get install -y chromium` (.ci/run does).");
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `sudo apt-get install -y chromium` (dotnet test run as root does).");
 
         _dataFolder = HostileData.CreateFolder();
-        _app = TimelineApp.Build([
-            "--urls=http://127.0.0.1:0",
-            $"--ConnectionStrings:Timeline=Data Source={Path.Combine(_folder, "timeline.db")}",
-            $"--Database:DataPath={_dataFolder}",
-            "--Logging:LogLevel:Default=Warning",
-            "--environment=Testing",
-        ]);
-        await _app.Services.InitialiseDatabaseAsync();
-        await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        _server = await KestrelServer.StartAsync(_dataFolder);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -58,9 +43,13 @@ public sealed class BrowserServer : IAsyncLifetime
     }
 
     /// <summary>A fresh page whose console errors, page errors and requests to any host but ours are recorded.</summary>
-    public async Task<BrowserPage> NewPageAsync(int width, int height = 900, params string[] allowedHosts)
+    public Task<BrowserPage> NewPageAsync(int width, int height = 900, params string[] allowedHosts) =>
+        NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } }, allowedHosts);
+
+    /// <summary>The same, in a context of the caller's making (JavaScript off, a colour scheme, reduced motion).</summary>
+    public async Task<BrowserPage> NewPageAsync(BrowserNewContextOptions options, params string[] allowedHosts)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         var recorded = new BrowserPage(context, page);
         page.Console += (_, message) =>
@@ -85,24 +74,17 @@ public sealed class BrowserServer : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_server is not null)
+            await _server.DisposeAsync();
 
-        SqliteConnection.ClearAllPools();
-        foreach (var folder in new[] { _folder, _dataFolder })
+        try
         {
-            try
-            {
-                if (folder is not null)
-                    Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A temp folder left behind is harmless.
-            }
+            if (_dataFolder is not null)
+                Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
         }
     }
 }

@@ -21,8 +21,10 @@ public sealed class WidgetBrowserTests(BrowserServer server)
         var neverHeld = page.Locator(".tl-event[data-slug='2019-12-08-integration-plan-signing'] .tl-badge");
         Assert.True(await neverHeld.IsVisibleAsync());
         Assert.Equal("Announced, never held", await neverHeld.InnerTextAsync());
-        Assert.Equal(15, await page.Locator(".tl-scorecard tbody tr").CountAsync());
-        Assert.True(await page.Locator(".tl-scorecard tr[data-slug='single-currency'] .tl-status").IsVisibleAsync());
+        using var http = new HttpClient();
+        var total = JsonDocument.Parse(await http.GetStringAsync(new Uri($"{server.BaseUrl}/api/v1/timelines/union-state/scorecard"))).RootElement.GetProperty("total").GetInt32();
+        Assert.Equal(total, await page.Locator(".tl-scorecard .tl-commitment").CountAsync());
+        Assert.True(await page.Locator(".tl-commitment[data-slug='single-currency'] .tl-current").IsVisibleAsync());
 
         // Our stylesheet applied (not blocked by the CSP), and nothing wider than the viewport.
         Assert.Equal("3px", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.tl-list')).borderLeftWidth"));
@@ -66,9 +68,12 @@ public sealed class WidgetBrowserTests(BrowserServer server)
         Assert.Equal(slugs[^1], await ActiveSlugAsync(page));
         await page.Keyboard.PressAsync("Home");
         Assert.Equal(slugs[0], await ActiveSlugAsync(page));
-        // One Tab stop for the list: the next Tab leaves it for the footer link.
+        // One Tab stop for the list: the next Tab goes to the links of the event in focus (its page, its sources), not to the next event.
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("A", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        Assert.Equal(slugs[0], await page.EvaluateAsync<string>("() => document.activeElement.closest('.tl-event').dataset.slug"));
+        // Focus is visible: our outline, not the browser's default or none.
+        Assert.Equal("3px", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineWidth"));
     }
 
     [Fact]

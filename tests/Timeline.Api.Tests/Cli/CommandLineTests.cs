@@ -89,7 +89,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("", error);
         Assert.StartsWith("Imported 5 file(s)", output, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(db => db.Timelines.CountAsync(t => t.Slug == Timeline)));
-        Assert.Equal(62, await CountAsync(db => db.Events.CountAsync()));
+        Assert.Equal(63, await CountAsync(db => db.Events.CountAsync()));
 
         (code, output, _) = await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database]);
         Assert.Equal(0, code);
@@ -157,7 +157,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.Contains("62 event(s), 15 commitment(s), 6 quote(s)", output, StringComparison.Ordinal);
+        Assert.Contains("63 event(s), 15 commitment(s), 6 quote(s)", output, StringComparison.Ordinal);
         foreach (var name in new[] { "events.yaml", "commitments.yaml", "quotes.yaml" })
         {
             var lines = await File.ReadAllLinesAsync(Path.Combine(target, Timeline, name));

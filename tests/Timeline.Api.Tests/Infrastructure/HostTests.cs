@@ -7,14 +7,20 @@ namespace Timeline.Api.Tests.Infrastructure;
 public sealed class HostTests(TimelineApiFactory factory)
 {
     [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task Health_IsHealthy(string url)
+    [InlineData("/health/live", new string[0])]
+    [InlineData("/health/ready", new[] { "database", "migrations" })]
+    public async Task Health_IsHealthyJsonNamingEachCheck(string url, string[] checks)
     {
         using var client = factory.CreateClient();
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        var body = await response.JsonAsync();
+        Assert.Equal("Healthy", body.Str("status"));
+        var named = body.GetProperty("checks").EnumerateArray().ToList();
+        Assert.Equal(checks, named.Select(c => c.Str("name")));
+        Assert.All(named, c => Assert.Equal("Healthy", c.Str("status")));
     }
 
     [Fact]

@@ -86,10 +86,7 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         {
             var field = exception.Path is { Length: > 2 } path ? path[2..] : "body";
             // The exception's own message names .NET types; say what is wrong in the API's terms.
-            var message = exception.Message.Contains("could not be mapped", StringComparison.Ordinal)
-                ? "This property is not part of the resource (or is set by the server)."
-                : "This value has the wrong type or shape.";
-            return new WriteOutcome.Invalid([new ValidationFailure(field, message)]);
+            return new WriteOutcome.Invalid([new ValidationFailure(field, BindingMessages.DescribeJson(exception))]);
         }
 
         if (write is null)

@@ -68,6 +68,20 @@ public sealed class CommitmentsTests(TimelineApiFactory factory)
         Assert.True(commitment.GetProperty("history").GetArrayLength() >= 5, "the full history comes with the commitment");
     }
 
+    [Theory]
+    [InlineData("2002-08-13", null, null)]
+    [InlineData("2002-08-14", "abandoned", "2002-08-14")]
+    [InlineData("2003-01-01", "abandoned", "2002-08-14")]
+    [InlineData("2005-01-01", "abandoned", "2002-08-14")]
+    public async Task GetCommitment_JointPresidentialElectionsAsOf_IsAbandonedFromTheDayLukashenkaRejectedIt(string asOf, string? status, string? since)
+    {
+        var commitment = await factory.GetJsonAsync<JsonElement>($"/api/v1/commitments/joint-presidential-elections?asOf={asOf}");
+
+        Assert.Equal(status, commitment.GetProperty("status").GetString());
+        var statusDate = commitment.GetProperty("statusDate");
+        Assert.Equal(since, statusDate.ValueKind == JsonValueKind.Null ? null : statusDate.Str("edtf"));
+    }
+
     [Fact]
     public async Task ListCommitments_ByStatusCategoryAndParty_Filters()
     {

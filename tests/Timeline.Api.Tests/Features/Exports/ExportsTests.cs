@@ -35,6 +35,7 @@ public sealed class ExportsTests(TimelineApiFactory factory)
         Assert.Equal(new DateOnly(1999, 12, 8), treaty.DtStart.Date);
         Assert.Equal(new DateOnly(1999, 12, 9), treaty.DtEnd!.Date);
         Assert.Equal("CONFIRMED", treaty.Status);
+        Assert.Equal(new Uri("http://localhost/events/1999-12-08-union-state-treaty"), treaty.Url);
 
         // The signing announced for 8 December 2019 never happened: tentative, and said so.
         var signing = vevents.Single(e => e.Uid == "event-2019-12-08-integration-plan-signing@timeline");
@@ -76,9 +77,14 @@ public sealed class ExportsTests(TimelineApiFactory factory)
         Assert.Contains(items, i => i.Id.StartsWith("urn:timeline:commitment:", StringComparison.Ordinal));
         Assert.All(items, i =>
         {
-            Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.Uri.AbsolutePath.StartsWith("/api/v1/", StringComparison.Ordinal));
+            Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "application/json" && l.Uri.AbsolutePath.StartsWith("/api/v1/", StringComparison.Ordinal));
             Assert.Contains(i.Links, l => l.RelationshipType == "related" && l.Uri.AbsolutePath == "/embed/union-state");
         });
+        // Readers follow an entry to its public page.
+        Assert.All(items.Where(i => !i.Id.StartsWith("urn:timeline:change:", StringComparison.Ordinal)), i =>
+            Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "text/html"
+                && (l.Uri.AbsolutePath.StartsWith("/events/", StringComparison.Ordinal) || l.Uri.AbsolutePath.StartsWith("/commitments/", StringComparison.Ordinal))));
+        Assert.Contains(feed.Links, l => l.RelationshipType == "alternate" && l.Uri.AbsolutePath == "/timelines/union-state");
         Assert.Contains(feed.Links, l => l.RelationshipType == "self" && l.Uri.AbsolutePath == $"{Base}/feed.atom");
     }
 
@@ -174,6 +180,8 @@ public sealed class ExportsTests(TimelineApiFactory factory)
 
         var signing = events.Single(e => e.Str("unique_id") == "2019-12-08-integration-plan-signing");
         Assert.Contains("never held", signing.GetProperty("text").Str("text"), StringComparison.Ordinal);
+        // Every slide points its reader to the event's public page, where the sources are.
+        Assert.All(events, e => Assert.Contains($"<a href=\"http://localhost/events/{e.Str("unique_id")}\">", e.GetProperty("text").Str("text"), StringComparison.Ordinal));
     }
 
     internal static async Task<List<string>> AllEventsAsync(HttpClient client)

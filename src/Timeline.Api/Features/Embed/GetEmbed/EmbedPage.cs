@@ -1,200 +1,137 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
-using Timeline.Api.Features.Common;
-using Timeline.Api.Features.Events;
 using Timeline.Api.Features.Exports;
-using Timeline.Api.Infrastructure;
+using Timeline.Api.Features.Reader;
 
 namespace Timeline.Api.Features.Embed.GetEmbed;
 
-/// <summary>Everything the widget page shows.</summary>
+/// <summary>Everything the widget shows, already read and chosen.</summary>
 public sealed record EmbedModel(
     TimelineHeader Timeline,
-    IReadOnlyList<EventSummaryResponse> Events,
-    IReadOnlyList<CommitmentStanding> Commitments,
-    bool ShowEvents,
-    bool ShowScorecard,
-    bool Dark,
-    string PageUrl,
-    string OEmbedUrl,
-    string TimelineUrl,
-    Func<string, string> EventUrl,
-    DateOnly Today);
+    IReadOnlyList<ReaderEvent> Events,
+    IReadOnlyList<ReaderCommitment> Commitments,
+    EmbedView Sections,
+    string Theme,
+    DateOnly? AsOf,
+    int? StartIndex,
+    IReadOnlyList<KeyValuePair<string, string>> Options,
+    string OEmbedUrl);
 
 /// <summary>
-/// Renders the widget as one HTML string. Every value from the database passes through <see cref="HtmlText.Encode"/>,
-/// and the JSON-LD is written by System.Text.Json, whose default encoder escapes &lt; &gt; &amp; so that no stored text
-/// can close the script block. No inline script or style exists, so the CSP can forbid both.
+/// The widget: the timeline's events (each with its sources; events that did not take place marked in words), the
+/// commitments' status bar and each commitment's sourced history, an as-of control, and with <c>start</c> a short
+/// window of events from that point. Server-rendered whole, so it reads without JavaScript; widget.js only enhances.
 /// </summary>
 public static class EmbedPage
 {
-    public static string Render(EmbedModel model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var html = new StringBuilder(16 * 1024);
-        var title = HtmlText.Encode(model.Timeline.Title);
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <!doctype html>
-            <html lang="{HtmlText.Encode(model.Timeline.Language)}" data-theme="{(model.Dark ? "dark" : "light")}">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="referrer" content="strict-origin-when-cross-origin">
-            <title>{title}</title>
-            <link rel="icon" href="data:,">
-            <link rel="stylesheet" href="/embed/assets/widget.css">
-            <link rel="alternate" type="{ExportMediaTypes.OEmbedJson}" href="{HtmlText.Encode(model.OEmbedUrl)}" title="{title}">
-            <link rel="canonical" href="{HtmlText.Encode(model.PageUrl)}">
-            <script type="application/ld+json">{JsonLd(model)}</script>
-            <script src="/embed/assets/widget.js" defer></script>
-            </head>
-            <body>
-            <main class="tl" aria-labelledby="tl-title">
-            <header>
-            <h1 id="tl-title">{title}</h1>
+    /// <summary>How many events a <c>start</c> window shows before the rest fold away.</summary>
+    public const int WindowSize = 5;
 
-            """);
-        if (model.ShowScorecard)
+    public static string Render(ReaderContext context, EmbedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(model);
+        var t = context.Text;
+        var html = new HtmlWriter();
+        var slug = model.Timeline.Slug;
+        var pageUrl = context.Absolute(Infrastructure.ReaderPaths.Timeline(slug));
+        ReaderLayout.Begin(html, context, new PageHead(
+            model.Timeline.Title,
+            model.Timeline.Description,
+            pageUrl,
+            "website",
+            JsonLd(context, model, pageUrl),
+            [ReaderLayout.OEmbed(model.OEmbedUrl, model.Timeline.Title)]), model.Theme, "tl-widget-body");
+
+        html.Append($"<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"{slug}\"{ReaderLayout.ContentLanguage(context, model.Timeline.Language)}>\n");
+        html.Append($"<header class=\"tl-head\">\n<h1 id=\"tl-title\">{model.Timeline.Title}</h1>\n");
+        var day = model.AsOf ?? DateOnly.MaxValue;
+        if (model.Sections.HasFlag(EmbedView.Scorecard))
         {
-            var materialised = model.Commitments.Count(c => c.Status == CommitmentStatus.Materialised);
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"tl-headline\">{materialised} of {model.Commitments.Count} commitments materialised</p>\n");
+            html.Append($"<section class=\"tl-summary\" aria-label=\"{t["Status.Heading"]}\">\n");
+            ReaderMarkup.StatusSummary(html, context, [.. model.Commitments.Select(c => Standing.AsOf(c, day).Status)]);
+            ReaderMarkup.AsOfForm(html, context, context.Link(Infrastructure.ReaderPaths.Embed(slug)), model.AsOf, model.Options);
+            html.Append($"</section>\n");
         }
 
-        html.Append("</header>\n");
-        if (model.ShowEvents)
-            AppendEvents(html, model);
-        if (model.ShowScorecard)
-            AppendScorecard(html, model);
-        html.Append(CultureInfo.InvariantCulture, $"""
-            <footer><a href="{HtmlText.Encode(model.TimelineUrl)}" target="_blank" rel="noopener">Data: {title} (Timeline API)</a></footer>
-            </main>
-            </body>
-            </html>
-
-            """);
+        html.Append($"</header>\n");
+        if (model.Sections.HasFlag(EmbedView.Events))
+            AppendEvents(html, context, model);
+        if (model.Sections.HasFlag(EmbedView.Scorecard))
+            AppendCommitments(html, context, model.Commitments, day);
+        html.Append($"<footer class=\"tl-foot\"><a href=\"{context.TimelinePage(slug)}\" target=\"_blank\" rel=\"noopener\">{t.Format("Widget.Credit", model.Timeline.Title)}</a></footer>\n</main>\n");
+        ReaderLayout.End(html);
         return html.ToString();
     }
 
-    private static void AppendEvents(StringBuilder html, EmbedModel model)
+    private static void AppendEvents(HtmlWriter html, ReaderContext context, EmbedModel model)
     {
-        html.Append("<section class=\"tl-events\" aria-labelledby=\"tl-events-title\">\n<h2 id=\"tl-events-title\">Events</h2>\n");
-        if (model.Events.Count == 0)
+        var t = context.Text;
+        html.Append($"<section class=\"tl-events\" aria-labelledby=\"tl-events-title\">\n<h2 id=\"tl-events-title\">{t["Events.Heading"]}</h2>\n");
+        var events = model.Events;
+        if (events.Count == 0)
         {
-            html.Append("<p class=\"tl-empty\">No events match.</p>\n</section>\n");
+            html.Append($"<p class=\"tl-empty\">{t["Events.None"]}</p>\n</section>\n");
             return;
         }
 
-        html.Append("<ol class=\"tl-list\" aria-label=\"Events in date order; use the arrow keys to move between them\">\n");
-        foreach (var e in model.Events)
+        if (model.StartIndex is not { } start)
         {
-            var date = EdtfDate.Parse(e.Date.Edtf);
-            var (badge, badgeClass) = Badge(e.Status, date, model.Today);
-            var classes = badge is null ? "tl-event" : $"tl-event tl-{badgeClass}";
-            html.Append(CultureInfo.InvariantCulture, $"<li class=\"{classes}\" tabindex=\"0\" data-slug=\"{HtmlText.Encode(e.Slug)}\">\n");
-            html.Append(CultureInfo.InvariantCulture, $"<time datetime=\"{HtmlText.Encode(MachineDate(date))}\">{HtmlText.Encode(HumanDate.Format(date))}</time>\n");
-            html.Append(CultureInfo.InvariantCulture, $"<h3>{HtmlText.Encode(e.Title)}</h3>\n");
-            if (badge is not null)
-                html.Append(CultureInfo.InvariantCulture, $"<p><span class=\"tl-badge tl-badge-{badgeClass}\">{HtmlText.Encode(badge)}</span></p>\n");
-            if (e.Summary is not null)
-                html.Append(CultureInfo.InvariantCulture, $"<p>{HtmlText.Encode(e.Summary)}</p>\n");
-            if (e.Place is not null)
-                html.Append(CultureInfo.InvariantCulture, $"<p class=\"tl-headline\">{HtmlText.Encode(e.Place)}</p>\n");
-            if (e.Note is not null)
-                html.Append(CultureInfo.InvariantCulture, $"<p class=\"tl-headline\"><em>{HtmlText.Encode(e.Note)}</em></p>\n");
-            html.Append("</li>\n");
+            EventList(html, context, events, 0, events.Count);
+        }
+        else
+        {
+            // The window is the start event and a few after it; the rest fold away, so the frame opens on the story.
+            var end = Math.Min(events.Count, start + WindowSize);
+            if (start > 0)
+                Folded(html, context, "Events.Earlier", events, 0, start);
+            EventList(html, context, events, start, end);
+            if (end < events.Count)
+                Folded(html, context, "Events.Later", events, end, events.Count);
         }
 
-        html.Append("</ol>\n</section>\n");
+        html.Append($"</section>\n");
     }
 
-    private static void AppendScorecard(StringBuilder html, EmbedModel model)
+    private static void Folded(HtmlWriter html, ReaderContext context, string label, IReadOnlyList<ReaderEvent> events, int from, int to)
     {
-        html.Append("""
-            <section class="tl-scorecard" aria-labelledby="tl-scorecard-title">
-            <h2 id="tl-scorecard-title">Commitments scorecard</h2>
-            <table>
-            <caption>Each commitment's status today and the date it last changed</caption>
-            <thead><tr><th scope="col">Commitment</th><th scope="col">Status</th><th scope="col">Since</th></tr></thead>
-            <tbody>
-
-            """);
-        foreach (var c in model.Commitments)
-        {
-            var status = c.Status is { } s ? Kebab.ToValue(s) : "unassessed";
-            var since = c.StatusSince is null ? "—" : HumanDate.Format(EdtfDate.Parse(c.StatusSince.Edtf));
-            html.Append(CultureInfo.InvariantCulture, $"""
-                <tr data-slug="{HtmlText.Encode(c.Slug)}"><th scope="row" data-label="Commitment">{HtmlText.Encode(c.Title)}</th><td data-label="Status" class="tl-status tl-status-{status}">{HtmlText.Encode(status.Replace('-', ' '))}</td><td data-label="Since">{HtmlText.Encode(since)}</td></tr>
-
-                """);
-        }
-
-        html.Append("</tbody>\n</table>\n</section>\n");
+        html.Append($"<details class=\"tl-more\">\n<summary>{context.Text.Format(label, context.Text.Number(to - from))}</summary>\n");
+        EventList(html, context, events, from, to);
+        html.Append($"</details>\n");
     }
 
-    /// <summary>A planned event whose last possible day has passed was announced and never held: say so in words, not only colour.</summary>
-    internal static (string? Text, string Class) Badge(EventStatus status, EdtfDate date, DateOnly today) => status switch
+    private static void EventList(HtmlWriter html, ReaderContext context, IReadOnlyList<ReaderEvent> events, int from, int to)
     {
-        EventStatus.Planned when date.End < today => ("Announced, never held", "not-held"),
-        EventStatus.Planned => ("Planned", "not-held"),
-        EventStatus.Cancelled => ("Cancelled", "cancelled"),
-        EventStatus.Postponed => ("Postponed", "postponed"),
-        _ => (null, ""),
-    };
-
-    /// <summary>ISO 8601 to the precision known (2019-12-08, 2019-12, 2004): what &lt;time&gt; and schema.org accept.</summary>
-    internal static string MachineDate(EdtfDate date)
-    {
-        var day = date.Start == DateOnly.MinValue ? date.End : date.Start;
-        return date.Precision switch
-        {
-            DatePrecision.Day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DatePrecision.Month => day.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-            _ => day.ToString("yyyy", CultureInfo.InvariantCulture),
-        };
+        var start = from == 0 ? Markup.Empty : new Markup($" start=\"{from + 1}\"");
+        html.Append($"<ol class=\"tl-list\"{start} aria-label=\"{context.Text["Events.ListLabel"]}\">\n");
+        for (var i = from; i < to; i++)
+            ReaderMarkup.Event(html, context, events[i], newTab: true);
+        html.Append($"</ol>\n");
     }
 
-    private static string JsonLd(EmbedModel model)
+    private static void AppendCommitments(HtmlWriter html, ReaderContext context, IReadOnlyList<ReaderCommitment> commitments, DateOnly day)
+    {
+        var t = context.Text;
+        html.Append($"<section class=\"tl-scorecard\" aria-labelledby=\"tl-scorecard-title\">\n<h2 id=\"tl-scorecard-title\">{t["Commitments.Heading"]}</h2>\n");
+        ReaderMarkup.CommitmentsOpen(html, context, "ul");
+        foreach (var commitment in commitments)
+            ReaderMarkup.Commitment(html, context, commitment, day, newTab: true);
+        html.Append($"</ul>\n</section>\n");
+    }
+
+    private static JsonObject JsonLd(ReaderContext context, EmbedModel model, string pageUrl)
     {
         var items = new JsonArray();
         var position = 1;
-        foreach (var e in model.ShowEvents ? model.Events : [])
-        {
-            var date = EdtfDate.Parse(e.Date.Edtf);
-            var item = new JsonObject
-            {
-                ["@type"] = "Event",
-                ["name"] = e.Title,
-                ["startDate"] = MachineDate(date),
-                ["eventStatus"] = e.Status switch
-                {
-                    EventStatus.Cancelled => "https://schema.org/EventCancelled",
-                    EventStatus.Postponed => "https://schema.org/EventPostponed",
-                    EventStatus.Planned when date.End < model.Today => "https://schema.org/EventCancelled",
-                    _ => "https://schema.org/EventScheduled",
-                },
-                ["url"] = model.EventUrl(e.Slug),
-            };
-            if (date.IsInterval && date.End != DateOnly.MaxValue)
-                item["endDate"] = date.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (e.Summary is not null)
-                item["description"] = e.Summary;
-            if (e.Place is not null)
-                item["location"] = new JsonObject { ["@type"] = "Place", ["name"] = e.Place };
-            items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = item });
-        }
-
-        var document = new JsonObject
+        foreach (var e in model.Sections.HasFlag(EmbedView.Events) ? model.Events : [])
+            items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ReaderJsonLd.Event(context, e.Event, e.Date, []) });
+        return new JsonObject
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "ItemList",
             ["name"] = model.Timeline.Title,
-            ["url"] = model.PageUrl,
+            ["url"] = pageUrl,
             ["itemListElement"] = items,
         };
-        // The default encoder escapes < > & and quotes as \uXXXX: "</script>" in a title cannot end this block.
-        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 }

@@ -1,10 +1,11 @@
 using FastEndpoints;
 using FastEndpoints.Swagger;
-using Microsoft.AspNetCore.Http.Extensions;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetEmbed;
@@ -12,6 +13,9 @@ namespace Timeline.Api.Features.Embed.GetEmbed;
 public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<GetEmbedRequest>
 {
     public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
+
+    /// <summary>The options a widget URL may carry, in the order its links write them.</summary>
+    public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf"];
 
     public override void Configure()
     {
@@ -26,10 +30,13 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
         Summary(s =>
         {
             s.Summary = "Embeddable timeline widget";
-            s.Description = "A self-contained HTML page for an iframe: the timeline's events in date order (planned events that never took place "
-                + "are marked) and a scorecard of its commitments with each status and the date it last changed. It loads only its own "
-                + "CSS and JS, sets no cookies, may be framed by any site (CSP frame-ancestors *), and carries schema.org JSON-LD and an "
-                + "oEmbed discovery link.";
+            s.Description = "A self-contained HTML page for an iframe: the timeline's events in date order, each with its sources (events that "
+                + "were announced and never held, cancelled or postponed are marked), a status bar of its commitments (SVG with a text "
+                + "alternative) and each commitment's sourced history. `asOf` shows the statuses as recorded up to a date (the page's "
+                + "as-of control does the same in place); `start` opens a short window of events at a date, an event or `latest`. "
+                + "Inside an iframe it posts `{type: \"timeline-embed:height\", version: 1, height, slug}` to the parent page. It loads only "
+                + "its own CSS and JS, sets no cookies, may be framed by any site (CSP frame-ancestors *), and carries schema.org "
+                + "JSON-LD and an oEmbed discovery link.";
         });
     }
 
@@ -42,30 +49,50 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
             return;
         }
 
-        var view = req.View ?? "both";
-        var showEvents = view is "both" or "timeline";
-        var showScorecard = view is "both" or "scorecard";
-        var events = showEvents
-            ? await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, DateQuery.StartOf(req.From), DateQuery.EndOf(req.To), req.Tag, ct)
-            : [];
-        var commitments = showScorecard ? await TimelineExports.StandingsAsync(db, req.Slug, ct) : [];
+        var context = new ReaderContext(HttpContext.Request, clock);
+        var sections = EmbedViews.Parse(req.View);
+        var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
+        var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, search, timeline, filter, ct) : [];
+        var commitments = sections.HasFlag(EmbedView.Scorecard) ? await ReaderData.CommitmentsAsync(db, req.Slug, ct) : [];
 
-        var request = HttpContext.Request;
-        var pageUrl = request.GetEncodedUrl();
-        var html = EmbedPage.Render(new EmbedModel(
+        int? startIndex = null;
+        if (Blank(req.Start) is { } start && sections.HasFlag(EmbedView.Events))
+        {
+            startIndex = EmbedStart.IndexOf(events, start, context.Today);
+            if (startIndex is null)
+            {
+                AddError(r => r.Start!, $"start '{start}' is neither a date nor an event shown in this widget.");
+                await Send.ErrorsAsync(StatusCodes.Status400BadRequest, ct);
+                return;
+            }
+        }
+
+        var asOf = Blank(req.AsOf) is { } asOfText ? DateQuery.AsOf(asOfText) : (DateOnly?)null;
+        var html = EmbedPage.Render(context, new EmbedModel(
             timeline,
             events,
             commitments,
-            showEvents,
-            showScorecard,
-            req.Theme == "dark",
-            pageUrl,
-            PublicUrls.OEmbedFor(request, pageUrl),
-            PublicUrls.Timeline(request, req.Slug),
-            slug => PublicUrls.Event(request, slug),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+            sections,
+            req.Theme ?? ReaderLayout.Light,
+            asOf,
+            startIndex,
+            Options(req),
+            PublicUrls.OEmbedFor(HttpContext.Request, PublicUrls.Embed(HttpContext.Request, req.Slug))));
 
         EmbedSecurity.Apply(HttpContext.Response);
         await Send.StringAsync(html, StatusCodes.Status200OK, ContentType, ct);
     }
+
+    /// <summary>The options the as-of form carries along (everything but asOf itself).</summary>
+    private static List<KeyValuePair<string, string>> Options(GetEmbedRequest req)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From, ["to"] = req.To, ["tag"] = req.Tag, ["start"] = req.Start,
+        };
+        return [.. OptionNames.Where(n => Blank(values.GetValueOrDefault(n)) is not null).Select(n => KeyValuePair.Create(n, values[n]!))];
+    }
+
+    /// <summary>An empty query value (a form's cleared field) means the option is not set.</summary>
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

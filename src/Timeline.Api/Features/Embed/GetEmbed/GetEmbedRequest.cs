@@ -1,5 +1,8 @@
 using FastEndpoints;
 using FluentValidation;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetEmbed;
@@ -20,13 +23,95 @@ public sealed class GetEmbedRequest
     [QueryParam]
     public string? Tag { get; set; }
 
-    /// <summary><c>light</c> (the default) or <c>dark</c>.</summary>
+    /// <summary><c>light</c> (the default), <c>dark</c>, or <c>auto</c> (the reader's system setting).</summary>
     [QueryParam]
     public string? Theme { get; set; }
 
     /// <summary><c>both</c> (the default), <c>timeline</c> (events only) or <c>scorecard</c> (commitments only).</summary>
     [QueryParam]
     public string? View { get; set; }
+
+    /// <summary>Show each commitment's status as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
+    [QueryParam]
+    public string? AsOf { get; set; }
+
+    /// <summary>
+    /// Open at this point of the story, showing a short window of events from there (earlier and later ones behind a
+    /// disclosure): an EDTF date (the first event on or after it), an event slug, or <c>latest</c> (the most recent event).
+    /// </summary>
+    [QueryParam]
+    public string? Start { get; set; }
+}
+
+/// <summary>The sections of the widget a <c>view</c> shows. A new section (e.g. treaties) is a flag and a name here.</summary>
+[Flags]
+public enum EmbedView
+{
+    None = 0,
+    Events = 1,
+    Scorecard = 2,
+}
+
+public static class EmbedViews
+{
+    public const string Default = "both";
+
+    public static IReadOnlyDictionary<string, EmbedView> ByName { get; } = new Dictionary<string, EmbedView>(StringComparer.Ordinal)
+    {
+        ["both"] = EmbedView.Events | EmbedView.Scorecard,
+        ["timeline"] = EmbedView.Events,
+        ["scorecard"] = EmbedView.Scorecard,
+    };
+
+    public static EmbedView Parse(string? view) => ByName.GetValueOrDefault(view ?? Default);
+}
+
+/// <summary>How <c>start</c> reads: <c>latest</c>, else an EDTF date, else an event slug.</summary>
+public static partial class EmbedStart
+{
+    public const string Latest = "latest";
+
+    public static bool IsValid(string? start) =>
+        string.IsNullOrEmpty(start) || start == Latest || EdtfDate.TryParse(start, out EdtfDate? _, out string? _) || IsSlug(start);
+
+    private static bool IsSlug(string text) => text.Length <= 120 && Slug().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(WriteRules.SlugPattern)]
+    private static partial System.Text.RegularExpressions.Regex Slug();
+
+    /// <summary>The index the window opens at, or null when the slug is not among the events shown.</summary>
+    public static int? IndexOf(IReadOnlyList<ReaderEvent> events, string start, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+            return 0;
+        if (start == Latest)
+        {
+            var last = events.Count - 1;
+            while (last > 0 && events[last].Date.Start > today)
+                last--;
+            return last;
+        }
+
+        if (EdtfDate.TryParse(start, out EdtfDate? date, out string? _))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (events[i].Date.Start >= date.Start)
+                    return i;
+            }
+
+            return events.Count - 1;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (string.Equals(events[i].Event.Slug, start, StringComparison.Ordinal))
+                return i;
+        }
+
+        return null;
+    }
 }
 
 public sealed class GetEmbedValidator : Validator<GetEmbedRequest>
@@ -36,7 +121,12 @@ public sealed class GetEmbedValidator : Validator<GetEmbedRequest>
         RuleFor(r => r.From).MustBeEdtf();
         RuleFor(r => r.To).MustBeEdtf();
         RuleFor(r => r.Tag).MaximumLength(120);
-        RuleFor(r => r.Theme).Must(t => t is null or "light" or "dark").WithMessage("theme must be light or dark.");
-        RuleFor(r => r.View).Must(v => v is null or "timeline" or "scorecard" or "both").WithMessage("view must be timeline, scorecard or both.");
+        RuleFor(r => r.Theme).Must(t => t is null || ReaderLayout.Themes.Contains(t))
+            .WithMessage($"theme must be one of: {string.Join(", ", ReaderLayout.Themes)}.");
+        RuleFor(r => r.View).Must(v => v is null || EmbedViews.ByName.ContainsKey(v))
+            .WithMessage($"view must be one of: {string.Join(", ", EmbedViews.ByName.Keys)}.");
+        RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
+        RuleFor(r => r.Start).Must(EmbedStart.IsValid)
+            .WithMessage("start must be an EDTF date (2019-12-08), an event slug or latest.");
     }
 }

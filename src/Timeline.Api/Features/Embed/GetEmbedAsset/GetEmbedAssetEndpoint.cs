@@ -1,21 +1,22 @@
 using FastEndpoints;
+using Microsoft.Net.Http.Headers;
+using Timeline.Api.Features.Reader;
+using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetEmbedAsset;
 
 public sealed class GetEmbedAssetRequest
 {
     public string Name { get; set; } = "";
+
+    /// <summary>The asset's version, as the pages link it; a matching one may be cached for a year.</summary>
+    [QueryParam]
+    public string? V { get; set; }
 }
 
-/// <summary>The widget's stylesheet and script, read from the assembly.</summary>
+/// <summary>The widget's and pages' stylesheet and scripts, read from the assembly.</summary>
 public sealed class GetEmbedAssetEndpoint : Endpoint<GetEmbedAssetRequest>
 {
-    private static readonly Dictionary<string, (string ContentType, byte[] Bytes)> Assets = new(StringComparer.Ordinal)
-    {
-        ["widget.css"] = ("text/css; charset=utf-8", Read("widget.css")),
-        ["widget.js"] = ("text/javascript; charset=utf-8", Read("widget.js")),
-    };
-
     public override void Configure()
     {
         Get("/embed/assets/{name}");
@@ -26,22 +27,15 @@ public sealed class GetEmbedAssetEndpoint : Endpoint<GetEmbedAssetRequest>
 
     public override async Task HandleAsync(GetEmbedAssetRequest req, CancellationToken ct)
     {
-        if (!Assets.TryGetValue(req.Name, out var asset))
+        if (!ReaderAssets.TryGet(req.Name, out var asset))
         {
-            await Send.NotFoundAsync(ct);
+            await Send.ResultAsync(Problems.NotFound("widget asset", req.Name));
             return;
         }
 
         EmbedSecurity.Apply(HttpContext.Response);
+        if (req.V == asset.Version)
+            HttpContext.Response.Headers[HeaderNames.CacheControl] = ReaderAssets.ImmutableCacheControl;
         await Send.BytesAsync(asset.Bytes, contentType: asset.ContentType, cancellation: ct);
-    }
-
-    private static byte[] Read(string name)
-    {
-        using var stream = typeof(GetEmbedAssetEndpoint).Assembly.GetManifestResourceStream($"embed/{name}")
-            ?? throw new InvalidOperationException($"The embedded widget asset '{name}' is missing from the build.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }

@@ -12,7 +12,10 @@ namespace Timeline.Api.Features.Embed.GetOEmbed;
 
 public sealed class GetOEmbedRequest
 {
-    /// <summary>The widget URL (<c>/embed/{timeline}</c>, options included) or the timeline's API URL (<c>/api/v1/timelines/{timeline}</c>).</summary>
+    /// <summary>
+    /// The widget URL (<c>/embed/{timeline}</c>, options included), the timeline's page (<c>/timelines/{timeline}</c>) or its
+    /// API URL (<c>/api/v1/timelines/{timeline}</c>).
+    /// </summary>
     [QueryParam]
     public string? Url { get; set; }
 
@@ -65,11 +68,9 @@ public sealed class OEmbedResponse
 
 public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbedRequest, OEmbedResponse>
 {
-    public const int DefaultWidth = 640;
-    public const int DefaultHeight = 720;
+    public const int DefaultWidth = EmbedSnippet.DefaultWidth;
+    public const int DefaultHeight = EmbedSnippet.DefaultHeight;
     public const int CacheAge = 3600;
-
-    private static readonly string[] WidgetOptionNames = ["from", "to", "tag", "theme", "view"];
 
     public override void Configure()
     {
@@ -84,10 +85,11 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
         Summary(s =>
         {
             s.Summary = "oEmbed for a timeline widget";
-            s.Description = "oEmbed 1.0: for a widget URL or a timeline's API URL on this host, a `rich` response whose `html` is an iframe of the "
-                + $"widget ({DefaultWidth}×{DefaultHeight} unless `maxwidth`/`maxheight` are smaller). `format=xml` is 501; a URL that is not "
-                + "one of ours is 404. Discovery: the widget page has a `<link rel=\"alternate\" type=\"application/json+oembed\">` and a "
-                + "timeline's JSON a `Link` header with the same.";
+            s.Description = "oEmbed 1.0: for a widget URL, a timeline's page or a timeline's API URL on this host, a `rich` response whose `html` "
+                + $"is an iframe of the widget ({DefaultWidth}×{DefaultHeight} unless `maxwidth`/`maxheight` are smaller) followed by the optional "
+                + "resize script (`/embed/assets/resize.js`: the iframe takes the height the widget posts). `format=xml` is 501; a URL that "
+                + "is not one of ours is 404. Discovery: the widget and timeline pages have a `<link rel=\"alternate\" "
+                + "type=\"application/json+oembed\">` and a timeline's JSON a `Link` header with the same.";
         });
     }
 
@@ -120,14 +122,11 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
         var width = Math.Min(DefaultWidth, req.MaxWidth ?? DefaultWidth);
         var height = Math.Min(DefaultHeight, req.MaxHeight ?? DefaultHeight);
         var src = PublicUrls.Embed(request, slug) + embedPath!.Value.Query;
-        var w = width.ToString(CultureInfo.InvariantCulture);
-        var h = height.ToString(CultureInfo.InvariantCulture);
         await Send.OkAsync(new OEmbedResponse
         {
             Version = "1.0",
             Type = "rich",
-            Html = $"<iframe src=\"{HtmlText.Encode(src)}\" width=\"{w}\" height=\"{h}\" title=\"{HtmlText.Encode(title)}\" "
-                + "style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+            Html = EmbedSnippet.Iframe(src, title, width, height) + EmbedSnippet.ResizeScript(PublicUrls.BaseOf(request)),
             Width = width,
             Height = height,
             Title = title,
@@ -138,8 +137,8 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
     }
 
     /// <summary>
-    /// The timeline slug of a URL on this very host (any scheme: a proxy may end TLS), and the widget options in its query.
-    /// Only widget and timeline URLs are ours; anything else is not.
+    /// The timeline slug of a URL on this very host (any scheme: a proxy may end TLS), and the widget options in its query
+    /// (a timeline page's <c>theme</c> and <c>asOf</c> carry over). Only widget and timeline URLs are ours; anything else is not.
     /// </summary>
     internal static (string Slug, string Query)? ParseOurs(HttpRequest request, string url)
     {
@@ -159,6 +158,7 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
         return segments switch
         {
             ["embed", var slug] when slug.Length > 0 => (Uri.UnescapeDataString(slug), WidgetOptions(uri.Query)),
+            ["timelines", var slug] when slug.Length > 0 => (Uri.UnescapeDataString(slug), WidgetOptions(uri.Query)),
             ["api", "v1", "timelines", var slug] when slug.Length > 0 => (Uri.UnescapeDataString(slug), ""),
             _ => null,
         };
@@ -168,8 +168,8 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
     private static string WidgetOptions(string query)
     {
         var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
-        var kept = WidgetOptionNames
-            .Where(parsed.ContainsKey)
+        var kept = GetEmbed.GetEmbedEndpoint.OptionNames
+            .Where(k => parsed.TryGetValue(k, out var v) && !string.IsNullOrEmpty(v))
             .Select(k => $"{k}={Uri.EscapeDataString(parsed[k].ToString())}")
             .ToList();
         return kept.Count == 0 ? "" : "?" + string.Join("&", kept);

@@ -37,7 +37,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             s.Description = "An RFC 5545 calendar: one all-day VEVENT per event (UID stable across exports; STATUS CONFIRMED for occurred, "
                 + "TENTATIVE for planned, CANCELLED for cancelled or postponed) and one per commitment due date. An event known only to the "
                 + "month or year spans that whole month or year, says so in its title and description, is TRANSPARENT (not busy) and "
-                + "carries its EDTF date in X-TIMELINE-DATE.";
+                + "carries its EDTF date in X-TIMELINE-DATE. Each VEVENT's URL is the event's (or commitment's) public page.";
         });
     }
 
@@ -84,7 +84,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
                 _ => VEventStatus.Cancelled,
             };
             vevent.Location = e.Place;
-            vevent.Url = new Uri(PublicUrls.Event(HttpContext.Request, e.Slug));
+            vevent.Url = new Uri(PublicUrls.EventPage(HttpContext.Request, e.Slug));
             vevent.Categories.Add(Kebab.ToValue(e.Status));
             vevent.Description = Describe(date, [e.Summary, StatusNote(e.Status, date), e.Note]);
             calendar.Events.Add(vevent);
@@ -96,7 +96,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             var vevent = AllDay($"commitment-due-{c.Slug}@timeline", date, $"Due: {c.Title}", c.UpdatedAt);
             if (vevent is null)
                 continue;
-            vevent.Url = new Uri(PublicUrls.Commitment(HttpContext.Request, c.Slug));
+            vevent.Url = new Uri(PublicUrls.CommitmentPage(HttpContext.Request, c.Slug));
             vevent.Categories.Add("commitment-due");
             vevent.Description = Describe(date, [$"The date by which the commitment \"{c.Title}\" was due."]);
             calendar.Events.Add(vevent);

@@ -30,8 +30,9 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         {
             s.Summary = "Follow a timeline's changes as Atom";
             s.Description = "An RFC 4287 feed of the timeline's new and corrected events and its commitments' new status assessments, newest first "
-                + $"(at most {MaxEntries}). Entry ids are stable; a correction updates its entry's `updated` time. Each entry links to the API resource "
-                + "(rel=alternate) and to the embeddable widget (rel=related).";
+                + $"(at most {MaxEntries}). Entry ids are stable; a correction updates its entry's `updated` time. Each entry links to the public page "
+                + "of its event or commitment (rel=alternate, text/html), to the same in the API (rel=alternate, application/json) and to the "
+                + "embeddable widget (rel=related); the feed links to the timeline's page.";
         });
     }
 
@@ -51,7 +52,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         var feed = new SyndicationFeed(
             XmlSafe(timeline.Title),
             XmlSafe(timeline.Description ?? timeline.Title),
-            embed,
+            new Uri(PublicUrls.TimelinePage(request, req.Slug)),
             $"urn:timeline:timeline:{timeline.Slug}",
             items.Count == 0 ? timeline.UpdatedAt : items.Max(i => i.Updated))
         {
@@ -76,27 +77,34 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
 
     private static SyndicationItem ToEntry(HttpRequest request, FeedItem item, Uri embed)
     {
-        var (title, resource, summary) = item.Kind switch
+        // A reader's link goes to the human page; the API resource is a second alternate, typed as JSON.
+        var (title, page, resource, summary) = item.Kind switch
         {
             FeedItemKind.Event => (
                 $"{item.Title} ({item.DateText})",
+                PublicUrls.EventPage(request, item.Slug),
                 PublicUrls.Event(request, item.Slug),
                 $"{EventStatusText(item)} {item.Summary}".Trim()),
             FeedItemKind.Correction => (
                 item.Title,
+                null,
                 PublicUrls.Changes(request, item.ChangeResourceType!, item.Slug),
                 item.Summary ?? ""),
             _ => (
                 $"{item.Title} (as of {item.DateText})",
+                PublicUrls.CommitmentPage(request, item.Slug),
                 PublicUrls.Commitment(request, item.Slug),
                 $"Status of \"{item.CommitmentTitle}\" as of {item.DateText}: {Kebab.ToValue(item.CommitmentStatus!.Value)}. {item.Summary}"),
         };
         // Plain-text content: readers escape it, so nothing written in a data file can become markup in a feed reader.
         (title, summary) = (XmlSafe(title), XmlSafe(summary));
-        var entry = new SyndicationItem(title, new TextSyndicationContent(summary), new Uri(resource), item.Id, item.Updated)
+        var entry = new SyndicationItem(title, new TextSyndicationContent(summary), null, item.Id, item.Updated)
         {
             Summary = new TextSyndicationContent(summary),
         };
+        if (page is not null)
+            entry.Links.Add(new SyndicationLink(new Uri(page), "alternate", null, ExportMediaTypes.Html, 0));
+        entry.Links.Add(new SyndicationLink(new Uri(resource), "alternate", null, ExportMediaTypes.Json, 0));
         entry.Links.Add(new SyndicationLink(embed, "related", "The timeline widget", ExportMediaTypes.Html, 0));
         entry.Categories.Add(new SyndicationCategory(Kebab.ToValue(item.Kind)));
         return entry;
@@ -114,7 +122,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
     /// Drops the characters XML 1.0 cannot carry (most control characters, U+FFFE/U+FFFF): an editor's stray
     /// control character must not take the whole feed down.
     /// </summary>
-    private static string XmlSafe(string text)
+    internal static string XmlSafe(string text)
     {
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)

@@ -25,7 +25,8 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             s.Summary = "Export a timeline for TimelineJS";
             s.Description = "The timeline as a Knight Lab TimelineJS3 document: a title slide, one slide per event in date order (date parts only "
                 + "to the precision known, `display_date` for approximate or uncertain dates, the event kind as `group`, the slug as `unique_id`), "
-                + "and eras for events lasting more than a month. Headlines and texts are HTML with every stored value encoded.";
+                + "and eras for events lasting more than a month. Each slide's text ends with a link to the event's public page (its sources "
+                + "and details). Headlines and texts are HTML with every stored value encoded.";
         });
     }
 
@@ -48,7 +49,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             {
                 Text = new TimelineJsText { Headline = Html(timeline.Title), Text = Paragraph(timeline.Description) },
             },
-            Events = [.. dated.Select(x => ToSlide(x.Event, x.Date))],
+            Events = [.. dated.Select(x => ToSlide(x.Event, x.Date, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
             Eras = [.. dated.Where(x => IsPeriod(x.Date)).Select(x => new TimelineJsEra
             {
                 StartDate = DatePart(x.Date.Start, DatePrecision.Day, null),
@@ -61,7 +62,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     private static bool IsPeriod(EdtfDate date) =>
         date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End.DayNumber - date.Start.DayNumber > 31;
 
-    private static TimelineJsSlide ToSlide(EventSummaryResponse e, EdtfDate date)
+    private static TimelineJsSlide ToSlide(EventSummaryResponse e, EdtfDate date, string page)
     {
         var display = DisplayDate(date);
         // An open start is shown at its known end, an open end at its known start.
@@ -72,7 +73,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             StartDate = DatePart(start, date.Precision, display),
             EndDate = hasEnd ? DatePart(date.End, date.Precision, null) : null,
             DisplayDate = display,
-            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(e) },
+            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(e, page) },
             Group = Label(Kebab.ToValue(e.Kind)),
             UniqueId = e.Slug,
         };
@@ -89,7 +90,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     /// <summary>Written out only when the date is not exact: TimelineJS would otherwise show "2003-04~" as plain April 2003.</summary>
     private static string? DisplayDate(EdtfDate date) => HumanDate.IsExact(date) ? null : HumanDate.Format(date);
 
-    private static string SlideText(EventSummaryResponse e)
+    private static string SlideText(EventSummaryResponse e, string page)
     {
         var status = e.Status switch
         {
@@ -107,6 +108,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             parts.Add($"<p>Place: {Html(e.Place)}</p>");
         if (e.Note is not null)
             parts.Add($"<p><em>{Html(e.Note)}</em></p>");
+        parts.Add($"<p><a href=\"{Html(page)}\">Sources and details</a></p>");
         return string.Concat(parts);
     }
 

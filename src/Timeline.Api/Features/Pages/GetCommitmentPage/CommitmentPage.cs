@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Reader;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Pages.GetCommitmentPage;
+
+/// <summary>A commitment's permalink page: what was promised, by whom, and its whole sourced history.</summary>
+public static class CommitmentPage
+{
+    public static string Render(ReaderContext context, ReaderCommitment commitment, IReadOnlyList<TimelineHeader> timelines, GetCommitmentPageRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commitment);
+        ArgumentNullException.ThrowIfNull(timelines);
+        ArgumentNullException.ThrowIfNull(req);
+        var t = context.Text;
+        var slug = commitment.Slug;
+        var canonical = context.Absolute(ReaderPaths.Commitment(slug));
+        var day = req.AsOfDay ?? DateOnly.MaxValue;
+        var standing = Standing.AsOf(commitment, day);
+        var description = commitment.Description ?? $"{t.Category(commitment.Category)} · {t.Status(standing.Status)}";
+        var home = timelines.Count > 0 ? timelines[0] : null;
+        var html = new HtmlWriter();
+        ReaderPage.Begin(html, context, new PageHead(
+            t.Format("Page.Title", commitment.Title),
+            description,
+            canonical,
+            "article",
+            JsonLd(context, commitment, canonical, standing, timelines),
+            [
+                new AlternateLink(ExportMediaTypes.Json, context.Absolute(PageLinks.CommitmentJson(slug)), commitment.Title),
+                .. home is null ? [] : PageLinks.TimelineFeeds(context, home.Slug, home.Title),
+            ]),
+            req.ThemeOrDefault,
+            [.. home is null ? [] : new[] { new Crumb(home.Title, context.TimelinePage(home.Slug)) }, new Crumb(t["Page.Commitment"], null)],
+            home?.Language ?? t.Language);
+
+        html.Append($"<h1>{commitment.Title}</h1>\n");
+        if (commitment.Description is not null)
+            html.Append($"<p>{commitment.Description}</p>\n");
+        html.Append($"<dl class=\"tl-facts\">\n<dt>{t["Commitment.Category"]}</dt><dd>{t.Category(commitment.Category)}</dd>\n");
+        if (commitment.Parties.Count > 0)
+            html.Append($"<dt>{t["Commitment.Parties"]}</dt><dd>{t.List(commitment.Parties.Select(p => p.Name))}</dd>\n");
+        if (commitment.MadeIn is { } madeIn)
+        {
+            html.Append($"<dt>{t["Commitment.MadeIn"]}</dt><dd><a href=\"{context.EventPage(madeIn.Slug)}\">{madeIn.Title}</a>, ");
+            ReaderMarkup.Time(html, context, EdtfDate.Parse(madeIn.Date.Edtf));
+            html.Append($"</dd>\n");
+        }
+
+        if (commitment.Due is { } due)
+        {
+            html.Append($"<dt>{t["Commitment.Due"]}</dt><dd>");
+            ReaderMarkup.Time(html, context, EdtfDate.Parse(due.Edtf));
+            html.Append($"</dd>\n");
+        }
+
+        html.Append($"</dl>\n");
+
+        // One commitment in the same frame as a list of them, so that the script's as-of control works here too.
+        ReaderMarkup.CommitmentsOpen(html, context, "div");
+        html.Append($"<div class=\"tl-commitment\" data-slug=\"{slug}\">\n");
+        ReaderPage.Section(html, "tl-status-title", t["Commitment.Status"], () =>
+        {
+            html.Append($"<p>");
+            ReaderMarkup.CurrentStatus(html, context, standing);
+            html.Append($"</p>\n");
+            var keep = string.IsNullOrEmpty(req.Theme) ? [] : new[] { KeyValuePair.Create("theme", req.Theme) };
+            ReaderMarkup.AsOfForm(html, context, context.Link(ReaderPaths.Commitment(slug)), req.AsOfDay, keep);
+        });
+        ReaderPage.Section(html, "tl-history-title", t["Commitment.FullHistory"], () =>
+        {
+            html.Append($"<ol class=\"tl-assessments\">\n");
+            foreach (var assessment in commitment.History)
+                ReaderMarkup.Assessment(html, context, assessment, day, newTab: false);
+            html.Append($"</ol>\n");
+        });
+        html.Append($"</div>\n</div>\n");
+
+        if (timelines.Count > 0)
+        {
+            ReaderPage.Section(html, "tl-timelines-title", t["Event.Timelines"], () =>
+            {
+                html.Append($"<ul class=\"tl-plain\">\n");
+                foreach (var timeline in timelines)
+                    html.Append($"<li><a href=\"{context.TimelinePage(timeline.Slug)}\">{timeline.Title}</a></li>\n");
+                html.Append($"</ul>\n");
+            });
+        }
+
+        var json = PageLinks.CommitmentJson(slug);
+        var asOfQuery = string.IsNullOrEmpty(req.AsOf) ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf)}";
+        DataGroup self = new(t["Data.ThisCommitment"],
+        [
+            new(t["Data.Json"], context.Link(json + asOfQuery), ExportMediaTypes.Json),
+            new(t["Data.History"], context.Link($"{json}/history"), ExportMediaTypes.Json),
+            new(t["Data.Changes"], context.Link($"{json}/changes"), ExportMediaTypes.Json),
+        ]);
+        ReaderPage.End(html, context, [self, .. timelines.Select(tl => PageLinks.Timeline(context, tl.Slug, t.Format("Data.TimelineNamed", tl.Title), req.AsOf))]);
+        return html.ToString();
+    }
+
+    /// <summary>schema.org has no "commitment": a creative work about its parties, citing every source of its history.</summary>
+    private static JsonObject JsonLd(ReaderContext context, ReaderCommitment commitment, string canonical, Standing standing, IReadOnlyList<TimelineHeader> timelines)
+    {
+        var document = new JsonObject
+        {
+            ["@context"] = ReaderJsonLd.Context,
+            ["@type"] = "CreativeWork",
+            ["name"] = commitment.Title,
+            ["url"] = canonical,
+            ["genre"] = Kebab.ToValue(commitment.Category),
+            ["creativeWorkStatus"] = ReaderText.StatusKey(standing.Status),
+            ["about"] = new JsonArray([.. commitment.Parties.Select(p => (JsonNode)new JsonObject { ["@type"] = "Thing", ["name"] = p.Name })]),
+            ["citation"] = ReaderJsonLd.Sources(commitment.Counted.SelectMany(a => a.Sources).DistinctBy(s => s.Url, StringComparer.Ordinal)),
+            ["isPartOf"] = new JsonArray([.. timelines.Select(tl => (JsonNode)new JsonObject
+            {
+                ["@type"] = "Dataset",
+                ["name"] = tl.Title,
+                ["url"] = context.Absolute(ReaderPaths.Timeline(tl.Slug)),
+            })]),
+        };
+        if (commitment.Description is not null)
+            document["description"] = commitment.Description;
+        return document;
+    }
+}

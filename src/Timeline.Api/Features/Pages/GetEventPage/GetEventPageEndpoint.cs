@@ -1,0 +1,54 @@
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Timeline.Api.Data;
+using Timeline.Api.Features.Embed;
+using Timeline.Api.Features.Events.GetEvent;
+using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Reader;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Pages.GetEventPage;
+
+public sealed class GetEventPageRequest : PageRequest;
+
+public sealed class GetEventPageValidator : PageValidator<GetEventPageRequest>;
+
+public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetEventPageRequest>
+{
+    public override void Configure()
+    {
+        Get("/events/{slug}");
+        RoutePrefixOverride(string.Empty);
+        AllowAnonymous();
+        Description(d => d.WithName("getEventPage")
+            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AutoTagOverride(PageEndpoints.Tag));
+        Summary(s =>
+        {
+            s.Summary = "An event's public page";
+            s.Description = "The permalink page of an event (HTML): date, status (an event announced and never held, cancelled or postponed "
+                + "says so), who took part, its sources, the commitments made or moved in it, quotes with their sources, related events, "
+                + "and links to the same data. Canonical URL, Open Graph and Twitter card tags, schema.org Event JSON-LD. The JSON of the "
+                + "same event is `/api/v1/events/{slug}`.";
+        });
+    }
+
+    public override async Task HandleAsync(GetEventPageRequest req, CancellationToken ct)
+    {
+        var e = await EventDetails.LoadAsync(db, req.Slug, ct);
+        if (e is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("event", req.Slug));
+            return;
+        }
+
+        var context = new ReaderContext(HttpContext.Request, clock);
+        var quotes = await ReaderPageData.QuotesOfEventAsync(db, req.Slug, ct);
+        var timelines = await ReaderPageData.TimelinesAsync(db, e.Timelines, ct);
+        var html = EventPage.Render(context, e, quotes, timelines, req.ThemeOrDefault);
+        EmbedSecurity.ApplyToPage(HttpContext.Response);
+        await Send.StringAsync(html, StatusCodes.Status200OK, PageEndpoints.ContentType, ct);
+    }
+}

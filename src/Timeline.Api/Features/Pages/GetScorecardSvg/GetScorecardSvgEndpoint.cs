@@ -1,0 +1,82 @@
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Embed;
+using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Reader;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Pages.GetScorecardSvg;
+
+public sealed class GetScorecardSvgRequest
+{
+    public string Slug { get; set; } = "";
+
+    /// <summary>Count statuses as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
+    [QueryParam]
+    public string? AsOf { get; set; }
+
+    /// <summary><c>light</c> (the default) or <c>dark</c>: a picture cannot follow the reader's setting once shared.</summary>
+    [QueryParam]
+    public string? Theme { get; set; }
+}
+
+public sealed class GetScorecardSvgValidator : Validator<GetScorecardSvgRequest>
+{
+    public GetScorecardSvgValidator()
+    {
+        RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
+        RuleFor(r => r.Theme).Must(t => string.IsNullOrEmpty(t) || t is ReaderLayout.Light or ReaderLayout.Dark)
+            .WithMessage("theme must be light or dark.");
+    }
+}
+
+public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetScorecardSvgRequest>
+{
+    public const string ContentType = PageLinks.ScorecardSvgMediaType + "; charset=utf-8";
+
+    public override void Configure()
+    {
+        Get("/timelines/{slug}/scorecard.svg");
+        RoutePrefixOverride(string.Empty);
+        AllowAnonymous();
+        Description(d => d.WithName("getScorecardSvg")
+            .Produces<string>(StatusCodes.Status200OK, PageLinks.ScorecardSvgMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AutoTagOverride(PageEndpoints.Tag));
+        Summary(s =>
+        {
+            s.Summary = "A timeline's status picture (SVG)";
+            s.Description = "A shareable 600×315 SVG document for an `<img>`: the timeline's title, the headline (\"2 of 15 commitments "
+                + "materialised\"), the day it counts on, the stacked status bar and its legend, counted exactly as "
+                + "`/api/v1/timelines/{slug}/scorecard` (`asOf` supported). It has a `<title>` and `<desc>` for screen readers, loads "
+                + "and runs nothing, and takes `theme=light|dark`.";
+        });
+    }
+
+    public override async Task HandleAsync(GetScorecardSvgRequest req, CancellationToken ct)
+    {
+        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        if (timeline is null)
+        {
+            await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
+            return;
+        }
+
+        var asOf = string.IsNullOrEmpty(req.AsOf) ? null : req.AsOf;
+        var statuses = await db.Commitments.AsNoTracking().InTimeline(req.Slug)
+            .WithStatusAsOf(DateQuery.AsOf(asOf))
+            .OrderBy(r => r.Commitment.Id)
+            .Select(r => r.Status)
+            .ToListAsync(ct);
+        var context = new ReaderContext(HttpContext.Request, clock);
+        var svg = ScorecardSvg.Render(context.Text, timeline.Title, statuses, asOf is null ? null : DateQuery.AsOf(asOf), context.Today, req.Theme == ReaderLayout.Dark);
+        EmbedSecurity.ApplyToImage(HttpContext.Response);
+        await Send.BytesAsync(svg, contentType: ContentType, cancellation: ct);
+    }
+}

@@ -1,0 +1,50 @@
+using FastEndpoints;
+using FluentValidation;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Reader;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Pages;
+
+/// <summary>What every public page takes.</summary>
+public abstract class PageRequest
+{
+    public string Slug { get; set; } = "";
+
+    /// <summary><c>auto</c> (the default: the reader's system setting), <c>light</c> or <c>dark</c>.</summary>
+    [QueryParam]
+    public string? Theme { get; set; }
+
+    public string ThemeOrDefault => string.IsNullOrEmpty(Theme) ? ReaderLayout.Auto : Theme;
+}
+
+/// <summary>A page that shows statuses, as of today or of a date.</summary>
+public abstract class AsOfPageRequest : PageRequest
+{
+    /// <summary>Show statuses as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
+    [QueryParam]
+    public string? AsOf { get; set; }
+
+    /// <summary>The day asked for, or null for everything recorded.</summary>
+    public DateOnly? AsOfDay => string.IsNullOrEmpty(AsOf) ? null : DateQuery.AsOf(AsOf);
+}
+
+public abstract class PageValidator<TRequest> : Validator<TRequest> where TRequest : PageRequest
+{
+    protected PageValidator() =>
+        RuleFor(r => r.Theme).Must(t => string.IsNullOrEmpty(t) || ReaderLayout.Themes.Contains(t))
+            .WithMessage($"theme must be one of: {string.Join(", ", ReaderLayout.Themes)}.");
+}
+
+public abstract class AsOfPageValidator<TRequest> : PageValidator<TRequest> where TRequest : AsOfPageRequest
+{
+    protected AsOfPageValidator() => RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
+}
+
+/// <summary>What every public page endpoint shares.</summary>
+public static class PageEndpoints
+{
+    public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
+    public const string Tag = "pages";
+}

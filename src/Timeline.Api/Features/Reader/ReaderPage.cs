@@ -1,0 +1,67 @@
+namespace Timeline.Api.Features.Reader;
+
+/// <summary>A step of a page's breadcrumb trail; the last one is the page itself and has no link.</summary>
+public sealed record Crumb(string Text, string? Href);
+
+/// <summary>A link to the same thing as data: its label, where it is and its media type.</summary>
+public sealed record DataLink(string Label, string Href, string MediaType);
+
+/// <summary>A group of data links under one heading ("This event", "Timeline “Union State”").</summary>
+public sealed record DataGroup(string Heading, IReadOnlyList<DataLink> Links);
+
+/// <summary>
+/// The frame of a public page: skip link, breadcrumb trail, the main content, and at the end the links to the same
+/// thing as JSON, CSV, Atom and iCalendar. A new kind of page (a treaty) writes only its own content between
+/// <see cref="Begin"/> and <see cref="End"/>.
+/// </summary>
+public static class ReaderPage
+{
+    public static void Begin(HtmlWriter html, ReaderContext context, PageHead head, string theme, IReadOnlyList<Crumb> crumbs, string contentLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(crumbs);
+        var t = context.Text;
+        ReaderLayout.Begin(html, context, head, theme, "tl-page");
+        html.Append($"<a class=\"tl-skip\" href=\"#main\">{t["Page.SkipToContent"]}</a>\n");
+        html.Append($"<nav class=\"tl-crumbs\" aria-label=\"{t["Page.Breadcrumb"]}\"><ol>\n");
+        foreach (var crumb in crumbs)
+        {
+            if (crumb.Href is null)
+                html.Append($"<li><span aria-current=\"page\">{crumb.Text}</span></li>\n");
+            else
+                html.Append($"<li><a href=\"{crumb.Href}\">{crumb.Text}</a></li>\n");
+        }
+
+        html.Append($"</ol></nav>\n<main id=\"main\" class=\"tl\"{ReaderLayout.ContentLanguage(context, contentLanguage)}>\n");
+    }
+
+    public static void End(HtmlWriter html, ReaderContext context, IReadOnlyList<DataGroup> data)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(data);
+        var t = context.Text;
+        html.Append($"<section class=\"tl-data\" aria-labelledby=\"tl-data-title\">\n<h2 id=\"tl-data-title\">{t["Data.Heading"]}</h2>\n");
+        foreach (var group in data)
+        {
+            html.Append($"<h3>{group.Heading}</h3>\n<ul class=\"tl-links\">\n");
+            foreach (var link in group.Links)
+                html.Append($"<li><a href=\"{link.Href}\" type=\"{ReaderLayout.MediaType(link.MediaType)}\">{link.Label}</a></li>\n");
+            html.Append($"</ul>\n");
+        }
+
+        html.Append($"</section>\n</main>\n");
+        ReaderLayout.End(html);
+    }
+
+    /// <summary>A section of a page with its heading.</summary>
+    public static void Section(HtmlWriter html, string id, string heading, Action body)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(body);
+        html.Append($"<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{heading}</h2>\n");
+        body();
+        html.Append($"</section>\n");
+    }
+}
