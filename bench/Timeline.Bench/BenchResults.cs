@@ -74,7 +74,7 @@ public sealed class BenchResults(BenchOptions options, Machine machine)
         Line($"- Command: `dotnet run -c Release --project bench/Timeline.Bench -- --events {options.SizeName}{(options.Postgres ? " --provider postgres" : "")}`");
         if (Import is { } import)
         {
-            Line($"- Import ({import.Files} files, {import.Bytes / 1048576.0:F0} MiB of YAML, by the `import` verb): {import.Seconds:F1} s, peak {import.PeakResidentMiB:F0} MiB resident{(import.Reused ? $" (measured {import.At:yyyy-MM-dd HH:mm} UTC when this database was built)" : "")}");
+            Line($"- Import ({import.Files} files, {import.Bytes / 1048576.0:F0} MiB of YAML, by the `import` verb): {import.Seconds:F1} s{(import.CpuSeconds > 0 ? $" ({import.CpuSeconds:F1} s of CPU)" : "")}, peak {import.PeakResidentMiB:F0} MiB resident{(import.Reused ? $" (measured {import.At:yyyy-MM-dd HH:mm} UTC when this database was built)" : "")}");
         }
 
         Line($"- Server: ready {SecondsToReady:F2} s after start ({ResidentAtReadyMiB:F0} MiB); resident after the run {ResidentAfterMiB:F0} MiB, peak {PeakResidentMiB:F0} MiB");

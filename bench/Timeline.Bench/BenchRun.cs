@@ -129,7 +129,7 @@ public sealed class BenchRun(BenchOptions options)
         Log("Importing with the API's import verb (Release build)");
         using var import = ChildProcess.Start(ApiAssembly, ["import", data, .. DatabaseSettings], workingDirectory: Work);
         var code = await import.WaitAsync();
-        var figures = new ImportFigures(options.Events, files, bytes, import.Elapsed.TotalSeconds, import.PeakMiB, DateTimeOffset.UtcNow, false);
+        var figures = new ImportFigures(options.Events, files, bytes, import.Elapsed.TotalSeconds, import.PeakMiB, DateTimeOffset.UtcNow, false, import.CpuSeconds);
         if (code != 0)
             throw new InvalidOperationException($"import exited with {code}");
         Log(string.Create(CultureInfo.InvariantCulture, $"Imported in {figures.Seconds:F1} s, peak {figures.PeakResidentMiB:F0} MiB resident"));
@@ -233,4 +233,5 @@ public sealed class BenchRun(BenchOptions options)
 }
 
 /// <summary>How the archive was imported (kept with the cached database, so a reused database reports its import).</summary>
-public sealed record ImportFigures(int Events, int Files, long Bytes, double Seconds, double PeakResidentMiB, DateTimeOffset At, bool Reused);
+/// <summary>An import's figures; <paramref name="CpuSeconds"/> is 0 for runs recorded before it was measured.</summary>
+public sealed record ImportFigures(int Events, int Files, long Bytes, double Seconds, double PeakResidentMiB, DateTimeOffset At, bool Reused, double CpuSeconds = 0);

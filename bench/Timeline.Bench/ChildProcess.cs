@@ -12,6 +12,7 @@ public sealed class ChildProcess : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Timer _sampler;
     private long _peakKb;
+    private long _cpuTicks;
 
     private ChildProcess(Process process)
     {
@@ -30,6 +31,19 @@ public sealed class ChildProcess : IDisposable
         {
             Sample();
             return Interlocked.Read(ref _peakKb) / 1024.0;
+        }
+    }
+
+    /// <summary>
+    /// Processor time the process has used (user and system, every thread), as last sampled: unlike the wall clock,
+    /// it does not grow when other work on a shared machine takes the cores.
+    /// </summary>
+    public double CpuSeconds
+    {
+        get
+        {
+            Sample();
+            return Interlocked.Read(ref _cpuTicks) / 100.0; // USER_HZ is 100 on Linux
         }
     }
 
@@ -102,6 +116,9 @@ public sealed class ChildProcess : IDisposable
     {
         try
         {
+            var ticks = ReadCpuTicks(_process.Id);
+            if (ticks > 0)
+                Interlocked.Exchange(ref _cpuTicks, ticks);
             var kb = ReadStatusKb(_process.Id, "VmHWM:");
             long seen;
             while (kb > (seen = Interlocked.Read(ref _peakKb)) && Interlocked.CompareExchange(ref _peakKb, kb, seen) != seen)
@@ -118,6 +135,14 @@ public sealed class ChildProcess : IDisposable
     {
         if (line is not null)
             writer.WriteLine($"  [{_clock.Elapsed.TotalSeconds,7:F1}s] {line}");
+    }
+
+    /// <summary>utime + stime from /proc/pid/stat (fields 14 and 15, counted after the parenthesised command name).</summary>
+    private static long ReadCpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
     }
 
     private static long ReadStatusKb(int pid, string field)
