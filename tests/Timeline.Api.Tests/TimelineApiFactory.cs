@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
@@ -50,7 +51,7 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     /// <summary>More settings for this app (they win over the ones above), e.g. <c>ConnectionStrings:Redis</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Services a test adds or replaces, after the app's own.</summary>
+    /// <summary>Services a test adds or replaces, after the app's own (e.g. an interceptor that records the SQL sent).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Creates an API key the way the <c>keys create</c> verb does and returns it.</summary>
@@ -82,7 +83,7 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (TestServices is not null)
-            builder.ConfigureServices(TestServices);
+            builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>A fresh scope's DbContext, for asserting on database state.</summary>

@@ -4,6 +4,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Events;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure.Writes;
 
@@ -84,6 +85,17 @@ public sealed class ActorEditor : ResourceEditor<Actor, ActorWriteRequest, Actor
     public override IEnumerable<string> TimelinesOf(Actor entity) => [];
 
     public override void Touch(Actor entity, DateTimeOffset now) => entity.UpdatedAt = now;
+
+    /// <summary>Event lists show each actor's name: a renamed actor's events get their listings again.</summary>
+    public override async Task KeepReadModelsAsync(TimelineDbContext db, Actor entity, ActorWriteRequest? before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(entity);
+        if (before is null || before.Name == entity.Name)
+            return;
+        var events = await db.EventActors.Where(a => a.ActorId == entity.Id).Select(a => a.EventId).Distinct().ToListAsync(cancellationToken);
+        await EventListing.RefreshAsync(db, events, cancellationToken);
+    }
 
     public override async Task<string?> BlockingReferenceAsync(TimelineDbContext db, Actor entity, CancellationToken cancellationToken)
     {

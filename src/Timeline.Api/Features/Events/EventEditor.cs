@@ -94,6 +94,9 @@ public sealed class EventEditor : ResourceEditor<Event, EventWriteRequest, Event
 
     public override void Touch(Event entity, DateTimeOffset now) => entity.UpdatedAt = now;
 
+    public override Task KeepReadModelsAsync(TimelineDbContext db, Event entity, EventWriteRequest? before, CancellationToken cancellationToken) =>
+        EventListing.RefreshAsync(db, [entity.Id], cancellationToken);
+
     public override async Task<string?> BlockingReferenceAsync(TimelineDbContext db, Event entity, CancellationToken cancellationToken)
     {
         var commitment = await db.Commitments

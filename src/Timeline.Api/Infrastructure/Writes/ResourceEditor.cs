@@ -58,4 +58,12 @@ public abstract class ResourceEditor<TEntity, TWrite, TResponse>
     public virtual void Touch(TEntity entity, DateTimeOffset now)
     {
     }
+
+    /// <summary>
+    /// Brings the read models that copy this resource (the event lists', see <c>EventListing</c>) in line with it,
+    /// once it is saved and inside the write's transaction. <paramref name="before"/> is its write representation
+    /// before the change, null when it was created.
+    /// </summary>
+    public virtual Task KeepReadModelsAsync(TimelineDbContext db, TEntity entity, TWrite? before, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 }

@@ -51,6 +51,7 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         key = editor.KeyOf(entity, write);
         Log(ChangeOperation.Create, editor.ResourceType, key, editor.TimelinesOf(entity), [], ChangeDiff.ToJson(editor.ToWrite(entity)), now);
         await db.SaveChangesAsync(cancellationToken);
+        await editor.KeepReadModelsAsync(db, entity, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return await DoneAsync(editor, key, StatusCodes.Status201Created, cancellationToken);
     }
@@ -121,17 +122,20 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
     }
 
     /// <summary>Writes a change-log entry into the pending unit of work (saved with the change it records).</summary>
-    public void Log(ChangeOperation operation, string resourceType, string key, IEnumerable<string> timelines, JsonObject before, JsonObject after, DateTimeOffset at) =>
-        db.Changes.Add(new ChangeLogEntry
+    public void Log(ChangeOperation operation, string resourceType, string key, IEnumerable<string> timelines, JsonObject before, JsonObject after, DateTimeOffset at)
+    {
+        var entry = new ChangeLogEntry
         {
             At = at,
             KeyName = Caller,
             Operation = operation,
             ResourceType = resourceType,
             ResourceKey = key,
-            Timelines = string.Join(' ', timelines.Distinct().Order(StringComparer.Ordinal)),
             Changes = ChangeDiff.Serialize(ChangeDiff.Between(before, after)),
-        });
+        };
+        entry.SetTimelines(timelines);
+        db.Changes.Add(entry);
+    }
 
     /// <summary>Drops cached reads: after a write, no one may be served what was true before it.</summary>
     public Task EvictCachedReadsAsync(CancellationToken cancellationToken) =>
@@ -174,7 +178,8 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
         ResourceEditor<TEntity, TWrite, TResponse> editor, string key, TEntity entity, TWrite write, CancellationToken cancellationToken)
         where TEntity : class, IEditable where TWrite : class where TResponse : class
     {
-        var before = ChangeDiff.ToJson(editor.ToWrite(entity));
+        var beforeWrite = editor.ToWrite(entity);
+        var before = ChangeDiff.ToJson(beforeWrite);
         var failures = new List<ValidationFailure>();
         await editor.ApplyAsync(db, entity, write, failures, cancellationToken);
         if (failures.Count > 0)
@@ -188,8 +193,12 @@ public sealed class ResourceWrites(TimelineDbContext db, TimeProvider clock, IOu
             entity.Version++;
             editor.Touch(entity, now);
             Log(ChangeOperation.Update, editor.ResourceType, key, editor.TimelinesOf(entity), before, after, now);
+            // The change and the read models that copy it commit together (a failed save rolls both back).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!await TrySaveAsync(cancellationToken))
                 return WriteOutcome.PreconditionFailed();
+            await editor.KeepReadModelsAsync(db, entity, beforeWrite, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return await DoneAsync(editor, key, StatusCodes.Status200OK, cancellationToken);

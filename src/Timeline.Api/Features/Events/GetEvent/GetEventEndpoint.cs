@@ -1,6 +1,8 @@
 using FastEndpoints;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Configurations;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
@@ -77,19 +79,25 @@ public static class EventDetails
     public static async Task<EventResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var eventId = await db.Events.Where(e => e.Slug == slug).Select(e => (long?)e.Id).SingleOrDefaultAsync(ct);
-        if (eventId is not { } id)
+        var found = await db.Events.Where(e => e.Slug == slug)
+            .Select(e => new { e.Id, Listing = EF.Property<string?>(e, EventListingColumns.ListJson) }).SingleOrDefaultAsync(ct);
+        if (found is null)
             return null;
+        var id = found.Id;
 
-        // A fixed handful of small queries (SQLite cannot run the correlated subqueries of one big one).
-        var summary = await db.Events.AsNoTracking().Where(e => e.Id == id)
-            .Select(EventSummaryResponse.Projection).AsSplitQuery().SingleAsync(ct);
+        // A fixed handful of small queries, each by an index (SQLite cannot run the correlated subqueries of one big
+        // one); what lists show of the event is its stored list representation (see EventListing).
+        var summary = found.Listing is { } listing
+            ? JsonSerializer.Deserialize<EventSummaryResponse>(listing, TimelineApp.Json)!
+            : await db.Events.AsNoTracking().Where(e => e.Id == id).Select(EventSummaryResponse.Projection).AsSplitQuery().SingleAsync(ct);
         var sources = await db.Events.AsNoTracking().Where(e => e.Id == id)
             .SelectMany(e => e.Sources).OrderBy(s => s.Url)
             .Select(SourceResponse.Projection).ToListAsync(ct);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.MadeInEventId == id).OrderBy(c => c.Id)
             .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToListAsync(ct);
-        var assessed = await db.Commitments.AsNoTracking().Where(c => c.Assessments.Any(a => a.EventId == id)).OrderBy(c => c.Id)
+        var assessed = await db.Assessments.AsNoTracking().Where(a => a.EventId == id)
+            .Join(db.Commitments, a => a.CommitmentId, c => c.Id, (a, c) => new { c.Id, c.Slug, c.Title })
+            .Distinct().OrderBy(c => c.Id)
             .Select(c => new CommitmentRefResponse { Slug = c.Slug, Title = c.Title }).ToListAsync(ct);
         var quotes = await db.Quotes.AsNoTracking().Where(q => q.EventId == id).OrderBy(q => q.Slug).Select(q => new QuoteRefResponse
         {
