@@ -158,8 +158,9 @@ public static class EventPages
 
     /// <summary>
     /// How many full-text matches still make a list of ids (each read by primary key, then sorted) rather than a
-    /// row-by-row check on the date-ordered walk. A check costs about fifty key reads (the full-text engine sets
-    /// up the match for each row), and the walk needs page size / density of them, so the two cost the same at
+    /// row-by-row check on the date-ordered walk (on SQLite a membership test in the match set, which it builds once
+    /// per statement: see SqliteFullTextSearch.EventMatchCondition). A check costs about fifty key reads, and the
+    /// walk needs page size / density of them, so the two cost the same at
     /// about sqrt(50 × page size × archive size) matches: the worse of the two grows with the square root of the
     /// archive, not with the archive. The archive's size is read from the last id (one index probe).
     /// </summary>

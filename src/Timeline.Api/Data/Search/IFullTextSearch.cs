@@ -25,7 +25,8 @@ public interface IFullTextSearch
 
     /// <summary>
     /// A SQL condition that holds when the event whose id is the SQL expression <paramref name="eventId"/> matches
-    /// the text, checked by key for one row at a time; <paramref name="parameter"/> adds a parameter and returns its
+    /// the text, for a walk that checks candidate rows one at a time (each provider picks the cheapest way to
+    /// answer that for a word with many matches); <paramref name="parameter"/> adds a parameter and returns its
     /// placeholder. The text must hold something searchable (see <see cref="SearchTerms.Words"/>).
     /// </summary>
     string EventMatchCondition(string eventId, string text, Func<object, string> parameter);
