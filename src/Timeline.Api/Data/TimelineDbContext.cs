@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure.Auth;
@@ -37,10 +39,22 @@ public class TimelineDbContext : DbContext
     public DbSet<SearchHit> SearchHits => Set<SearchHit>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ChangeLogEntry> Changes => Set<ChangeLogEntry>();
+    public DbSet<ChangeLogTimeline> ChangeTimelines => Set<ChangeLogTimeline>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TimelineDbContext).Assembly);
+
+        // The span class of a date (see DateSpans) is computed by the database, in its own dialect.
+        var spans = DateSpans.ComputedSql(Database.IsNpgsql());
+        foreach (var property in modelBuilder.Model.GetEntityTypes().Select(t => t.FindProperty(DateSpans.Column)).OfType<IMutableProperty>())
+        {
+            property.SetComputedColumnSql(spans);
+            property.SetIsStored(Database.IsNpgsql()); // SQLite cannot add a stored column to a table; a virtual one indexes as well
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,4 +70,15 @@ public class TimelineDbContext : DbContext
         configurationBuilder.Properties<ApiKeyRole>().HaveConversion<KebabEnumConverter<ApiKeyRole>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeOperation>().HaveConversion<KebabEnumConverter<ChangeOperation>>().HaveMaxLength(16);
     }
+}
+
+/// <summary>
+/// Lets <c>dotnet ef migrations add ... --context TimelineDbContext</c> build the SQLite model on its own: without
+/// it the tools fall back to <see cref="PostgresTimelineDbContextDesignFactory"/> (its context is a
+/// TimelineDbContext too) and write a PostgreSQL migration into the SQLite set. Adding a migration never connects.
+/// </summary>
+internal sealed class TimelineDbContextDesignFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<TimelineDbContext>
+{
+    public TimelineDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<TimelineDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }

@@ -20,9 +20,20 @@ public sealed class ChangeLogEntry
     /// <summary>The resource's slug (or id for sources and assessments).</summary>
     public required string ResourceKey { get; set; }
 
-    /// <summary>Space-separated slugs of the timelines the resource belongs to, for filtering.</summary>
+    /// <summary>Space-separated slugs of the timelines the resource belongs to, as the log shows them.</summary>
     public string Timelines { get; set; } = "";
+
+    /// <summary>The same timelines one row each, for filtering (a timeline's changes are then an index range).</summary>
+    public List<ChangeLogTimeline> TimelineLinks { get; set; } = [];
 
     /// <summary>JSON array of <c>{ field, before, after }</c>.</summary>
     public required string Changes { get; set; }
+
+    /// <summary>Sets the timelines the entry belongs to, in both forms.</summary>
+    public void SetTimelines(IEnumerable<string> slugs)
+    {
+        var distinct = slugs.Distinct().Order(StringComparer.Ordinal).ToList();
+        Timelines = string.Join(' ', distinct);
+        TimelineLinks = [.. distinct.Select(slug => new ChangeLogTimeline { Timeline = slug, Operation = Operation })];
+    }
 }

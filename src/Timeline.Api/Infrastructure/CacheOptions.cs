@@ -16,5 +16,15 @@ public sealed class CacheOptions
     /// <summary>Prefix of every key the API writes to Redis, so that one Redis can serve several deployments.</summary>
     public string InstanceName { get; set; } = "timeline:";
 
+    /// <summary>
+    /// How much memory the in-process cache may hold, in MiB. Every distinct URL is an entry, and a client walking
+    /// random date windows makes a new one on each request: the limit keeps the process's memory flat (the least
+    /// recently used entries go first). It is the default store's budget, not Redis's.
+    /// </summary>
+    public int MemoryLimitMB { get; set; } = 32;
+
+    /// <summary>Responses larger than this (KiB) are not cached: a whole large timeline's export is cheaper to make again than to keep.</summary>
+    public int MaxBodyKB { get; set; } = 1024;
+
     public bool IsRedis => string.Equals(Provider, Redis, StringComparison.OrdinalIgnoreCase);
 }

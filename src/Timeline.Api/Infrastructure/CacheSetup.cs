@@ -25,10 +25,15 @@ public static class CacheSetup
             throw new InvalidOperationException($"Cache:Provider '{options.Provider}' is not supported; use '{CacheOptions.Memory}' or '{CacheOptions.Redis}'.");
         }
 
-        return services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy
-            .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
-            .SetVaryByQuery("*")
-            .Tag(TimelineApp.ApiCacheTag)
-            .Expire(TimeSpan.FromSeconds(60))));
+        return services.AddOutputCache(cache =>
+        {
+            cache.SizeLimit = options.MemoryLimitMB * 1024L * 1024;
+            cache.MaximumBodySize = options.MaxBodyKB * 1024L;
+            cache.AddBasePolicy(policy => policy
+                .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                .SetVaryByQuery("*")
+                .Tag(TimelineApp.ApiCacheTag)
+                .Expire(TimeSpan.FromSeconds(60)));
+        });
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace Timeline.Api.Infrastructure;
@@ -11,6 +12,17 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
 {
     public const string DefaultCacheControl = "public, max-age=60";
 
+    // Bodies are buffered to hash them: pooled blocks instead of a fresh array per response, so that exports of
+    // hundreds of kilobytes do not make a large-object-heap allocation (and growth) on every request.
+    private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = 128 * 1024,
+        LargeBufferMultiple = 1024 * 1024,
+        MaximumBufferSize = 16 * 1024 * 1024,
+        MaximumSmallPoolFreeBytes = 16 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 16 * 1024 * 1024,
+    });
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
@@ -21,7 +33,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
 
         var response = context.Response;
         var original = response.Body;
-        await using var buffer = new MemoryStream();
+        await using var buffer = Buffers.GetStream("conditional-get");
         response.Body = buffer;
         try
         {
@@ -36,7 +48,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         {
             // Single resources set their own ETag (the one writes check with If-Match); others get the body's hash.
             if (!response.Headers.ContainsKey(HeaderNames.ETag))
-                response.Headers.ETag = ETags.FromBytes(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                response.Headers.ETag = ETags.FromBytes(buffer.GetReadOnlySequence());
             if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
                 response.Headers.CacheControl = DefaultCacheControl;
 

@@ -7,6 +7,7 @@ using Timeline.Api.Data;
 using Timeline.Api.Data.Export;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Features.Events;
 
 namespace Timeline.Api.Infrastructure;
 
@@ -23,7 +24,7 @@ public static partial class DatabaseSetup
             var connectionString = configuration.GetConnectionString("Timeline");
             if (string.IsNullOrWhiteSpace(connectionString) || connectionString.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase))
                 throw new InvalidOperationException("Database:Provider 'Postgres' needs ConnectionStrings:Timeline, e.g. 'Host=db;Database=timeline;Username=timeline;Password=...'.");
-            services.AddDbContext<TimelineDbContext, PostgresTimelineDbContext>(db =>
+            services.AddDbContextPool<TimelineDbContext, PostgresTimelineDbContext>(db =>
                 Configure(db.UseNpgsql(connectionString).AddInterceptors(PostgresTextInterceptor.Instance)));
             services.AddSingleton<IFullTextSearch, PostgresFullTextSearch>();
         }
@@ -33,7 +34,7 @@ public static partial class DatabaseSetup
             {
                 ForeignKeys = true,
             };
-            services.AddDbContext<TimelineDbContext>(db => Configure(db.UseSqlite(connection.ToString())));
+            services.AddDbContextPool<TimelineDbContext>(db => Configure(db.UseSqlite(connection.ToString())));
             services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
         }
         else
@@ -48,6 +49,8 @@ public static partial class DatabaseSetup
         return services;
     }
 
+    // Contexts are pooled: their options are built once (not per request, which cost more than serving a cached
+    // page) and a request takes a context that is already made.
     private static void Configure(DbContextOptionsBuilder db) =>
         db.ConfigureWarnings(w => w
             // Soft-deleted rows are filtered out, and deleting one that others still refer to is refused (409),
@@ -108,6 +111,11 @@ public static partial class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // Event listings missing after an upgrade from before the read model are computed once (an index look-up when none are).
+        var filled = await EventListing.FillMissingAsync(db, cancellationToken);
+        if (filled > 0)
+            LogListingsFilled(logger, filled);
+
         if (!options.SeedOnStart || await db.Timelines.AnyAsync(cancellationToken))
             return;
 
@@ -138,6 +146,9 @@ public static partial class DatabaseSetup
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No data/ folder found to seed the empty database from; set Database:DataPath.")]
     private static partial void LogNoDataFolder(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Computed the list representation of {Events} events (first start after an upgrade).")]
+    private static partial void LogListingsFilled(ILogger logger, int events);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded the database from {Files} data files in {Path} ({Changes} rows).")]
     private static partial void LogSeeded(ILogger logger, int files, string path, int changes);

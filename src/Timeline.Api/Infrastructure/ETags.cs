@@ -18,6 +18,17 @@ public static class ETags
 {
     public static string FromBytes(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
 
+    /// <summary>The same tag for a body held in pooled segments.</summary>
+    public static string FromBytes(System.Buffers.ReadOnlySequence<byte> bytes)
+    {
+        if (bytes.IsSingleSegment)
+            return FromBytes(bytes.FirstSpan);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in bytes)
+            hash.AppendData(segment.Span);
+        return $"\"{Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16))}\"";
+    }
+
     /// <summary>
     /// True when an <c>If-Match</c> header names this ETag. <c>*</c> ("any version") never matches: a write
     /// must say which version it was based on, or lost updates go unnoticed. Weak tags never match.

@@ -93,6 +93,16 @@ public sealed partial class ClientErrorExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (a closed tab, a load tester stopping): nobody is left to answer, and it is not
+            // the server's error. 499 is what the access log shows, as nginx does.
+            LogClientGone(logger, httpContext.Request.Method, httpContext.Request.Path);
+            if (!httpContext.Response.HasStarted)
+                httpContext.Response.StatusCode = 499;
+            return true;
+        }
+
         if (exception is not BadHttpRequestException bad)
             return false;
 
@@ -109,6 +119,9 @@ public sealed partial class ClientErrorExceptionHandler(
             ProblemDetails = { Status = bad.StatusCode, Detail = detail },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client closed the connection before the answer")]
+    private static partial void LogClientGone(ILogger logger, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {Status}: {Reason}")]
     private static partial void LogClientError(ILogger logger, string method, PathString path, int status, string reason);

@@ -74,10 +74,17 @@ public static class Paging
         {
             rows.RemoveRange(limit, rows.Count - limit);
             next = Encode(keyOf(rows[^1]));
-            context.Response.Headers.Append("Link", $"<{NextUrl(context.Request, next)}>; rel=\"next\"");
+            AddNextLink(context, next);
         }
 
         return new PageResponse<T> { Items = rows, NextCursor = next };
+    }
+
+    /// <summary>The <c>Link: rel="next"</c> header: this request's URL with the next page's cursor.</summary>
+    public static void AddNextLink(HttpContext context, string cursor)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.Append("Link", $"<{NextUrl(context.Request, cursor)}>; rel=\"next\"");
     }
 
     private static string NextUrl(HttpRequest request, string cursor)

@@ -29,9 +29,23 @@ public sealed class ChangeLogEntryConfiguration : IEntityTypeConfiguration<Chang
         builder.Property(c => c.KeyName).HasMaxLength(100);
         builder.Property(c => c.ResourceType).HasMaxLength(32);
         builder.Property(c => c.ResourceKey).HasMaxLength(2000);
-        // The log is read newest first, whole or per resource, and filtered by date.
+        // The log is read newest first: whole, per kind of resource, per resource, per timeline, and from a date.
         builder.HasIndex(c => new { c.ResourceType, c.ResourceKey, c.Id });
+        builder.HasIndex(c => new { c.ResourceType, c.Id });
         builder.HasIndex(c => c.At);
+        builder.HasMany(c => c.TimelineLinks).WithOne().HasForeignKey(t => t.ChangeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ChangeLogTimelineConfiguration : IEntityTypeConfiguration<ChangeLogTimeline>
+{
+    public void Configure(EntityTypeBuilder<ChangeLogTimeline> builder)
+    {
+        builder.ToTable("ChangeLogTimelines");
+        builder.HasKey(t => new { t.Timeline, t.ChangeId });
+        builder.Property(t => t.Timeline).HasMaxLength(120);
+        builder.HasIndex(t => new { t.Timeline, t.Operation, t.ChangeId });
+        builder.HasIndex(t => t.ChangeId);
     }
 }
 

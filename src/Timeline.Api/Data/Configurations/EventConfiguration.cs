@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Data.Configurations;
@@ -15,11 +16,16 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.DateText).HasMaxLength(64);
         builder.Property(e => e.Place).HasMaxLength(200);
 
-        // The list endpoints sort by (date, slug) in both directions and filter by from/to, kind and status.
-        builder.HasIndex(e => new { e.DateStart, e.Slug });
-        builder.HasIndex(e => e.DateEnd);
-        builder.HasIndex(e => e.Kind);
-        builder.HasIndex(e => e.Status);
+        // Lists walk (span class, start date, id) ranges in date order and merge the classes (see DateSpans);
+        // DateEnd is in each index so that a window's other bound is checked without reading the row.
+        builder.Property<int>(DateSpans.Column);
+        builder.HasIndex(DateSpans.Column, nameof(Event.DateStart), nameof(Event.Id), nameof(Event.DateEnd));
+        builder.HasIndex(nameof(Event.Kind), DateSpans.Column, nameof(Event.DateStart), nameof(Event.Id), nameof(Event.DateEnd));
+        builder.HasIndex(nameof(Event.Status), DateSpans.Column, nameof(Event.DateStart), nameof(Event.Id), nameof(Event.DateEnd));
+
+        // The event as lists show it, ready to send (see EventListing, which keeps it in step with every write).
+        builder.Property<string?>(EventListingColumns.ListJson);
+        builder.HasIndex(e => e.Id, "IX_Events_ListingMissing").HasFilter("\"ListJson\" IS NULL AND \"DeletedAt\" IS NULL");
 
         builder.HasMany(e => e.Actors).WithOne().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Tags).WithOne().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
@@ -41,7 +47,9 @@ public sealed class EventActorConfiguration : IEntityTypeConfiguration<EventActo
     public void Configure(EntityTypeBuilder<EventActor> builder)
     {
         builder.HasKey(a => new { a.EventId, a.ActorId, a.Role });
-        builder.HasIndex(a => a.ActorId);
+        // "Events of actor X in date order after cursor C" is one range of this index (dates copied from the event).
+        builder.ConfigureEventDates();
+        builder.HasIndex(nameof(EventActor.ActorId), DateSpans.Column, EventListingColumns.DateStart, nameof(EventActor.EventId), EventListingColumns.DateEnd);
         builder.HasOne(a => a.Actor).WithMany().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -52,7 +60,8 @@ public sealed class EventTagConfiguration : IEntityTypeConfiguration<EventTag>
     {
         builder.HasKey(t => new { t.EventId, t.Tag });
         builder.Property(t => t.Tag).HasMaxLength(120);
-        builder.HasIndex(t => new { t.Tag, t.EventId });
+        builder.ConfigureEventDates();
+        builder.HasIndex(nameof(EventTag.Tag), DateSpans.Column, EventListingColumns.DateStart, nameof(EventTag.EventId), EventListingColumns.DateEnd);
     }
 }
 
@@ -63,5 +72,27 @@ public sealed class EventRelationConfiguration : IEntityTypeConfiguration<EventR
         builder.HasKey(r => new { r.EventId, r.RelatedEventId, r.Relation });
         builder.HasIndex(r => r.RelatedEventId);
         builder.HasOne(r => r.RelatedEvent).WithMany().HasForeignKey(r => r.RelatedEventId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// The columns the event lists' read model adds to the schema: each event's list representation, and on the
+/// join tables (timeline, actor, tag) copies of the event's dates, so that a filtered list is one index range.
+/// They are shadow properties: the domain model knows nothing of them, and <c>EventListing</c> maintains them.
+/// </summary>
+public static class EventListingColumns
+{
+    public const string ListJson = "ListJson";
+    public const string DateStart = "DateStart";
+    public const string DateEnd = "DateEnd";
+    public const string UpdatedAt = "UpdatedAt";
+
+    /// <summary>The copied dates and their computed span class on a table that points at events.</summary>
+    public static void ConfigureEventDates(this EntityTypeBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Property<DateOnly>(DateStart);
+        builder.Property<DateOnly>(DateEnd);
+        builder.Property<int>(DateSpans.Column);
     }
 }

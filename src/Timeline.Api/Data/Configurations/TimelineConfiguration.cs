@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Data.Configurations;
@@ -23,6 +24,11 @@ public sealed class TimelineConfiguration : IEntityTypeConfiguration<TimelineSto
             {
                 j.HasKey("TimelineId", "EventId");
                 j.HasIndex("EventId");
+                // A timeline's events in date order, and its most recently changed ones (the Atom feed), are index ranges.
+                j.ConfigureEventDates();
+                j.Property<DateTimeOffset>(EventListingColumns.UpdatedAt);
+                j.HasIndex("TimelineId", DateSpans.Column, EventListingColumns.DateStart, "EventId", EventListingColumns.DateEnd);
+                j.HasIndex("TimelineId", EventListingColumns.UpdatedAt, EventListingColumns.DateStart, "EventId");
             });
         builder.HasMany(t => t.Commitments).WithMany(c => c.Timelines).UsingEntity(
             "TimelineCommitments",

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Events;
 
 namespace Timeline.Api.Data.Import;
 
@@ -16,156 +18,392 @@ public sealed record ImportResult(int Files, int Changes, bool DryRun);
 /// The whole import is one transaction, so a failure leaves the database as it was, and importing the
 /// same files again changes nothing.
 /// </summary>
+/// <remarks>
+/// Archives run to a million events, so nothing here holds the data set: the files are checked first, one
+/// item at a time (<see cref="DataSetReader.CheckAsync"/>), then read again and applied in batches of
+/// <see cref="BatchSize"/>: each batch loads the rows its items name, applies them to tracked entities (EF
+/// Core's change tracking tells what really changed), saves and is forgotten. Memory is one batch plus the
+/// timelines and actors (kept whole: a data set has hundreds of actors, not millions) and the related-event
+/// lists, which wait until every event has an id.
+/// </remarks>
 public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search, TimeProvider clock)
 {
     public const string RecordedBy = "data-import";
+    public const int BatchSize = 1_000;
 
     public async Task<ImportResult> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken)
     {
-        var known = new KnownSlugs(
-            (await db.Timelines.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Actors.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Events.Select(e => e.Slug).ToListAsync(cancellationToken)).ToHashSet(),
-            (await db.Commitments.Select(c => c.Slug).ToListAsync(cancellationToken)).ToHashSet());
-        var files = DataSetReader.Read(path, known);
+        var check = await DataSetReader.CheckAsync(DataSetReader.EnumerateFiles(path), (kind, slugs) => ExistingAsync(kind, slugs, cancellationToken));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var apply = new Applier(db, now);
-        await apply.LoadAsync(cancellationToken);
-        foreach (var file in files)
-            apply.Timelines(file.Content.Timelines);
-        foreach (var file in files)
-            apply.Actors(file.Content.Actors);
-        foreach (var file in files)
-            apply.Events(file.Content.Timeline, file.Content.Events);
-        apply.StampChanged();
-        var changes = await db.SaveChangesAsync(cancellationToken); // events need ids before relations can point at them
-        foreach (var file in files)
-            apply.Relations(file.Content.Events);
-        foreach (var file in files)
-            apply.Commitments(file.Content.Timeline, file.Content.Commitments);
-        foreach (var file in files)
-            apply.Quotes(file.Content.Timeline, file.Content.Quotes);
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // detected once per batch, before it is saved
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // A bigger page cache for the import's index inserts (64 MiB instead of 2); the pooled connection gets its default back at the end.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
+            }
 
-        apply.StampChanged();
-        changes += await db.SaveChangesAsync(cancellationToken);
-        if (changes > 0)
-            await search.RebuildAsync(db, cancellationToken);
+            var apply = new Applier(db, clock.GetUtcNow(), cancellationToken);
+            var changes = await apply.TimelinesAsync(check.Timelines);
+            changes += await apply.ActorsAsync(check.Actors);
+            for (var i = 0; i < check.Files.Count; i++)
+            {
+                if (!check.Sections[i].Events)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<EventData>(check.Files[i], "events").Chunk(BatchSize))
+                    changes += await apply.EventsAsync(check.Sections[i].Timeline!, batch);
+            }
 
-        if (dryRun)
-            await transaction.RollbackAsync(cancellationToken);
-        else
+            changes += await apply.RelationsAsync();
+            for (var i = 0; i < check.Files.Count; i++)
+            {
+                if (!check.Sections[i].Commitments)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<CommitmentData>(check.Files[i], "commitments").Chunk(BatchSize))
+                    changes += await apply.CommitmentsAsync(check.Sections[i].Timeline!, batch);
+            }
+
+            for (var i = 0; i < check.Files.Count; i++)
+            {
+                if (!check.Sections[i].Quotes)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<QuoteData>(check.Files[i], "quotes").Chunk(BatchSize))
+                    changes += await apply.QuotesAsync(check.Sections[i].Timeline!, batch);
+            }
+
+            await apply.RefreshSearchAsync(search);
+
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000;", cancellationToken);
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new ImportResult(check.Files.Count, changes, dryRun);
+            }
+
             await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new ImportResult(files.Count, changes, dryRun);
+            if (changes > 0)
+                await AfterLargeWriteAsync(cancellationToken);
+            return new ImportResult(check.Files.Count, changes, dryRun);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    /// <summary>Applies data-file records onto tracked entities; EF's change tracking tells what really changed.</summary>
-    private sealed class Applier(TimelineDbContext db, DateTimeOffset now)
+    // Lists of slugs and ids go to the database as one array parameter (EF.Parameter), not a parameter per item:
+    // one query shape whatever the batch's size, and SQLite finds many named parameters only by linear search.
+
+    /// <summary>
+    /// After an import: on SQLite the write-ahead log (as large as the import) is copied into the database and
+    /// truncated now, rather than replayed by the next process that opens the file; PostgreSQL gets fresh
+    /// statistics, so that its planner knows the tables' new sizes before autovacuum gets round to it.
+    /// </summary>
+    private async Task AfterLargeWriteAsync(CancellationToken cancellationToken)
     {
-        private Dictionary<string, TimelineStory> _timelines = [];
-        private Dictionary<string, Actor> _actors = [];
-        private Dictionary<string, Event> _events = [];
-        private Dictionary<string, Commitment> _commitments = [];
-        private Dictionary<string, Quote> _quotes = [];
-        private Dictionary<string, Source> _sources = [];
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        else
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+    }
 
-        public async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Which of the slugs of a kind the database has (soft-deleted rows do not count: nothing may refer to them).</summary>
+    private async Task<IReadOnlySet<string>> ExistingAsync(string kind, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken)
+    {
+        var found = kind switch
         {
-            _timelines = await db.Timelines.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
-            _actors = await db.Actors.IgnoreQueryFilters().Include(a => a.Aliases).ToDictionaryAsync(a => a.Slug, cancellationToken);
-            _events = await db.Events.IgnoreQueryFilters()
-                .Include(e => e.Timelines).Include(e => e.Actors).Include(e => e.Tags)
-                .Include(e => e.Sources).Include(e => e.Relations)
-                .AsSplitQuery()
-                .ToDictionaryAsync(e => e.Slug, cancellationToken);
-            _commitments = await db.Commitments.IgnoreQueryFilters()
-                .Include(c => c.Timelines).Include(c => c.Parties)
-                .Include(c => c.Assessments).ThenInclude(a => a.Sources)
-                .AsSplitQuery()
-                .ToDictionaryAsync(c => c.Slug, cancellationToken);
-            _quotes = await db.Quotes.IgnoreQueryFilters().Include(q => q.Timelines).ToDictionaryAsync(q => q.Slug, cancellationToken);
-            _sources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Url, StringComparer.Ordinal, cancellationToken);
-        }
+            "timeline" => await db.Timelines.Where(t => EF.Parameter(slugs).Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
+            "actor" => await db.Actors.Where(a => EF.Parameter(slugs).Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken),
+            "event" => await db.Events.Where(e => EF.Parameter(slugs).Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken),
+            _ => await db.Commitments.Where(c => EF.Parameter(slugs).Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken),
+        };
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
 
-        public void Timelines(List<TimelineData>? items)
+    /// <summary>Applies data-file records onto tracked entities, one batch at a time.</summary>
+    private sealed class Applier(TimelineDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        private readonly Dictionary<string, long> _actorIds = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _actorNames = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, long> _timelineIds = new(StringComparer.Ordinal);
+
+        // What changed, by search kind: the search index is refreshed for these at the end.
+        private readonly Dictionary<string, HashSet<long>> _changed = SearchKinds.All.ToDictionary(k => k, _ => new HashSet<long>(), StringComparer.Ordinal);
+
+        // Related events may name events of later files, so their lists are applied once every event has an id.
+        private readonly List<(string Event, List<RelatedEventData> Related)> _relations = [];
+
+        public async Task<int> TimelinesAsync(IReadOnlyList<TimelineData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(t => t.Slug).ToList();
+            var existing = await db.Timelines.IgnoreQueryFilters().Where(t => EF.Parameter(slugs).Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+            foreach (var item in items)
             {
-                var timeline = Find(_timelines, item.Slug, () => new TimelineStory { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                var timeline = Find(existing, item.Slug, () => new TimelineStory { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 timeline.Title = item.Title;
                 timeline.Description = item.Description;
                 timeline.Language = item.Language ?? "en";
             }
+
+            var changes = await SaveAsync();
+            foreach (var timeline in await db.Timelines.IgnoreQueryFilters().Select(t => new { t.Slug, t.Id }).ToListAsync(cancellationToken))
+                _timelineIds[timeline.Slug] = timeline.Id;
+            return changes;
         }
 
-        public void Actors(List<ActorData>? items)
+        public async Task<int> ActorsAsync(IReadOnlyList<ActorData> items)
         {
-            foreach (var item in items ?? [])
+            var changes = 0;
+            foreach (var batch in items.Chunk(BatchSize))
             {
-                var actor = Find(_actors, item.Slug, () => new Actor { Slug = item.Slug, Name = item.Name, UpdatedAt = now });
-                actor.Name = item.Name;
-                actor.FoldedName = TextFolding.Fold(item.Name);
-                actor.Kind = Kebab.Parse<ActorKind>(item.Kind);
-                actor.Description = item.Description;
-                CollectionSync.Sync(
-                    actor.Aliases,
-                    item.Aliases ?? [],
-                    (alias, name) => alias.Name == name,
-                    name => new ActorAlias { Name = name, FoldedName = TextFolding.Fold(name) });
+                var slugs = batch.Select(a => a.Slug).ToList();
+                var existing = await db.Actors.IgnoreQueryFilters().Include(a => a.Aliases)
+                    .Where(a => EF.Parameter(slugs).Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
+                foreach (var item in batch)
+                {
+                    var actor = Find(existing, item.Slug, () => new Actor { Slug = item.Slug, Name = item.Name, UpdatedAt = now });
+                    actor.Name = item.Name;
+                    actor.FoldedName = TextFolding.Fold(item.Name);
+                    actor.Kind = Kebab.Parse<ActorKind>(item.Kind);
+                    actor.Description = item.Description;
+                    CollectionSync.Sync(
+                        actor.Aliases,
+                        item.Aliases ?? [],
+                        (alias, name) => alias.Name == name,
+                        name => new ActorAlias { Name = name, FoldedName = TextFolding.Fold(name) });
+                }
+
+                changes += await SaveAsync();
             }
+
+            foreach (var actor in await db.Actors.IgnoreQueryFilters().Select(a => new { a.Slug, a.Id, a.Name }).ToListAsync(cancellationToken))
+            {
+                _actorIds[actor.Slug] = actor.Id;
+                _actorNames[actor.Slug] = actor.Name;
+            }
+            return changes;
         }
 
-        public void Events(string? timelineSlug, List<EventData>? items)
+        /// <summary>
+        /// One batch of a file's events: the ones the database has are synced through tracked entities, new ones
+        /// (the bulk of a first import) are inserted with multi-row statements, children included.
+        /// </summary>
+        public async Task<int> EventsAsync(string timelineSlug, IReadOnlyList<EventData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(e => e.Slug).ToList();
+            var existing = await db.Events.IgnoreQueryFilters()
+                .Include(e => e.Timelines).Include(e => e.Actors).Include(e => e.Tags)
+                .Include(e => e.Sources).Include(e => e.Relations)
+                .Where(e => EF.Parameter(slugs).Contains(e.Slug))
+                .AsSplitQuery()
+                .ToDictionaryAsync(e => e.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var changes = await InsertNewSourcesAsync(items.SelectMany(e => e.Sources));
+            var sources = await SourcesAsync(items.SelectMany(e => e.Sources));
+            foreach (var item in items)
             {
-                var entity = Find(_events, item.Slug, () => new Event { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
-                entity.Title = item.Title;
-                entity.Summary = item.Summary;
-                entity.SetDate(EdtfDate.Parse(item.Date));
-                entity.Kind = Kebab.Parse<EventKind>(item.Kind);
-                entity.Status = Kebab.Parse<EventStatus>(item.Status);
-                entity.Place = item.Place;
-                entity.Confidence = ParseConfidence(item.Confidence);
-                entity.Note = item.Note;
-                JoinTimeline(entity.Timelines, timelineSlug);
+                // Every citation may update its source's details (the last one read wins), new events' included.
+                var cited = item.Sources.Select(s => SourceFor(sources, s)).Distinct().ToList();
+                if (!existing.TryGetValue(item.Slug, out var entity))
+                    continue;
+                Apply(entity, item);
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
                 CollectionSync.Sync(
                     entity.Actors,
-                    [.. (item.Actors ?? []).Select(a => (Actor: _actors[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct()],
-                    (existing, wanted) => existing.Actor == wanted.Actor && existing.Role == wanted.Role,
-                    wanted => new EventActor { Actor = wanted.Actor, Role = wanted.Role });
+                    [.. (item.Actors ?? []).Select(a => (Actor: _actorIds[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))).Distinct()],
+                    (current, wanted) => current.ActorId == wanted.Actor && current.Role == wanted.Role,
+                    wanted => new EventActor { ActorId = wanted.Actor, Role = wanted.Role });
                 CollectionSync.Sync(entity.Tags, [.. (item.Tags ?? []).Distinct()], (tag, name) => tag.Tag == name, name => new EventTag { Tag = name });
-                SyncSources(entity.Sources, item.Sources);
+                CollectionSync.Sync(entity.Sources, cited, (a, b) => a == b, s => s);
+                if (item.Related is { Count: > 0 } related)
+                    _relations.Add((item.Slug, related));
+                else
+                    entity.Relations.Clear();
             }
+
+            var sourceIds = sources.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.Ordinal);
+            changes += await SaveAsync();
+            changes += await InsertNewEventsAsync(timeline.Id, [.. items.Where(i => !existing.ContainsKey(i.Slug))], sourceIds);
+            return changes;
         }
 
-        public void Relations(List<EventData>? items)
+        private static void Apply(Event entity, EventData item)
         {
-            foreach (var item in items ?? [])
-            {
-                var entity = _events[item.Slug];
-                CollectionSync.Sync(
-                    entity.Relations,
-                    [.. (item.Related ?? []).Select(r => (Event: _events[r.Event], Relation: Kebab.Parse<EventRelationKind>(r.Relation))).Distinct()],
-                    (existing, wanted) => existing.RelatedEventId == wanted.Event.Id && existing.Relation == wanted.Relation,
-                    wanted => new EventRelation { RelatedEventId = wanted.Event.Id, Relation = wanted.Relation });
-            }
+            entity.Title = item.Title;
+            entity.Summary = item.Summary;
+            entity.SetDate(EdtfDate.Parse(item.Date));
+            entity.Kind = Kebab.Parse<EventKind>(item.Kind);
+            entity.Status = Kebab.Parse<EventStatus>(item.Status);
+            entity.Place = item.Place;
+            entity.Confidence = ParseConfidence(item.Confidence);
+            entity.Note = item.Note;
         }
 
-        public void Commitments(string? timelineSlug, List<CommitmentData>? items)
+        /// <summary>Inserts the sources the database does not have yet, each with the details its citations give (the last wins).</summary>
+        private async Task<int> InsertNewSourcesAsync(IEnumerable<SourceData> citations)
         {
-            foreach (var item in items ?? [])
+            var cited = new Dictionary<string, Source>(StringComparer.Ordinal);
+            foreach (var data in citations)
             {
-                var entity = Find(_commitments, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                if (!cited.TryGetValue(data.Url, out var source))
+                    cited[data.Url] = source = new Source { Url = data.Url, Version = 1 };
+                Merge(source, data);
+            }
+
+            var urls = cited.Keys.ToList();
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in urls.Chunk(BatchSize))
+                known.UnionWith(await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(chunk).Contains(s.Url)).Select(s => s.Url).ToListAsync(cancellationToken));
+            var fresh = cited.Values.Where(s => !known.Contains(s.Url)).ToList();
+            return await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(Source))!,
+            [
+                (nameof(Source.Url), s => s.Url),
+                (nameof(Source.Title), s => s.Title),
+                (nameof(Source.Publisher), s => s.Publisher),
+                (nameof(Source.PublishedText), s => s.PublishedText),
+                (nameof(Source.ArchivedUrl), s => s.ArchivedUrl),
+                (nameof(Source.Version), s => s.Version),
+            ], fresh, cancellationToken);
+        }
+
+        /// <summary>Inserts new events with their timeline, actors, tags and sources, and stores their list representations.</summary>
+        private async Task<int> InsertNewEventsAsync(long timelineId, IReadOnlyList<EventData> items, Dictionary<string, long> sourceIds)
+        {
+            if (items.Count == 0)
+                return 0;
+            var timelineSlug = _timelineIds.Single(t => t.Value == timelineId).Key;
+            var events = items.Select(item =>
+            {
+                var entity = new Event { Slug = item.Slug, Title = item.Title, UpdatedAt = now, Version = 1 };
+                Apply(entity, item);
+                return entity;
+            }).ToList();
+            // The list representation is made from the file here, in the order its SQL projection gives (EventListing
+            // tests hold the two to the same bytes): no read back, no second write.
+            var listings = events.Zip(items, (e, item) => EventListing.ToJson(EventSummaryResponse.For(
+                e,
+                (item.Actors ?? []).Select(a => (a.Actor, a.Role)).Distinct()
+                    .Select(a => new EventActorResponse { Slug = a.Actor, Name = _actorNames[a.Actor], Role = Kebab.Parse<ActorRole>(a.Role) }),
+                (item.Tags ?? []).Distinct(),
+                [timelineSlug]))).ToList();
+            var listingOf = events.Select((e, i) => (e.Slug, Listing: listings[i])).ToDictionary(x => x.Slug, x => x.Listing, StringComparer.Ordinal);
+            var model = db.Model;
+            var changes = await BulkInsert.InsertAsync(db, model.FindEntityType(typeof(Event))!,
+            [
+                (nameof(Event.Slug), e => e.Slug),
+                (nameof(Event.Title), e => e.Title),
+                (nameof(Event.Summary), e => e.Summary),
+                (nameof(Event.DateText), e => e.DateText),
+                (nameof(Event.DateStart), e => e.DateStart),
+                (nameof(Event.DateEnd), e => e.DateEnd),
+                (nameof(Event.Kind), e => e.Kind),
+                (nameof(Event.Status), e => e.Status),
+                (nameof(Event.Place), e => e.Place),
+                (nameof(Event.Confidence), e => e.Confidence),
+                (nameof(Event.Note), e => e.Note),
+                (nameof(Event.UpdatedAt), e => e.UpdatedAt),
+                (nameof(Event.Version), e => e.Version),
+                (Configurations.EventListingColumns.ListJson, e => listingOf[e.Slug]),
+            ], events, cancellationToken);
+            var ids = await EventIdsAsync(events.Select(e => e.Slug));
+            foreach (var e in events)
+                e.Id = ids[e.Slug];
+
+            var byId = events.ToDictionary(e => e.Id);
+            changes += await BulkInsert.InsertAsync(db, model.FindEntityType("TimelineEvents")!,
+            [
+                ("TimelineId", _ => timelineId),
+                ("EventId", e => e.Id),
+                (Configurations.EventListingColumns.DateStart, e => e.DateStart),
+                (Configurations.EventListingColumns.DateEnd, e => e.DateEnd),
+                (Configurations.EventListingColumns.UpdatedAt, e => e.UpdatedAt),
+            ], events, cancellationToken);
+            var actors = items.SelectMany(item => (item.Actors ?? []).Select(a => (Event: ids[item.Slug], Actor: _actorIds[a.Actor], Role: Kebab.Parse<ActorRole>(a.Role))))
+                .Distinct().ToList();
+            changes += await BulkInsert.InsertAsync<(long Event, long Actor, ActorRole Role)>(db, model.FindEntityType(typeof(EventActor))!,
+            [
+                (nameof(EventActor.EventId), a => a.Event),
+                (nameof(EventActor.ActorId), a => a.Actor),
+                (nameof(EventActor.Role), a => a.Role),
+                (Configurations.EventListingColumns.DateStart, a => byId[a.Event].DateStart),
+                (Configurations.EventListingColumns.DateEnd, a => byId[a.Event].DateEnd),
+            ], actors, cancellationToken);
+            var tags = items.SelectMany(item => (item.Tags ?? []).Select(t => (Event: ids[item.Slug], Tag: t))).Distinct().ToList();
+            changes += await BulkInsert.InsertAsync<(long Event, string Tag)>(db, model.FindEntityType(typeof(EventTag))!,
+            [
+                (nameof(EventTag.EventId), t => t.Event),
+                (nameof(EventTag.Tag), t => t.Tag),
+                (Configurations.EventListingColumns.DateStart, t => byId[t.Event].DateStart),
+                (Configurations.EventListingColumns.DateEnd, t => byId[t.Event].DateEnd),
+            ], tags, cancellationToken);
+            var cited = items.SelectMany(item => item.Sources.Select(s => (Event: ids[item.Slug], Source: sourceIds[s.Url]))).Distinct().ToList();
+            changes += await BulkInsert.InsertAsync<(long Event, long Source)>(db, model.FindEntityType("EventSources")!,
+            [
+                ("EventId", s => s.Event),
+                ("SourceId", s => s.Source),
+            ], cited, cancellationToken);
+
+            foreach (var item in items.Where(i => i.Related is { Count: > 0 }))
+                _relations.Add((item.Slug, item.Related!));
+            _changed[SearchKinds.Event].UnionWith(ids.Values);
+            return changes;
+        }
+
+        public async Task<int> RelationsAsync()
+        {
+            var changes = 0;
+            foreach (var batch in _relations.Chunk(BatchSize))
+            {
+                var slugs = batch.Select(r => r.Event).ToList();
+                var events = await db.Events.IgnoreQueryFilters().Include(e => e.Relations)
+                    .Where(e => EF.Parameter(slugs).Contains(e.Slug)).ToDictionaryAsync(e => e.Slug, cancellationToken);
+                var ids = await EventIdsAsync(batch.SelectMany(r => r.Related.Select(x => x.Event)));
+                foreach (var (slug, related) in batch)
+                {
+                    CollectionSync.Sync(
+                        events[slug].Relations,
+                        [.. related.Select(r => (Event: ids[r.Event], Relation: Kebab.Parse<EventRelationKind>(r.Relation))).Distinct()],
+                        (existing, wanted) => existing.RelatedEventId == wanted.Event && existing.Relation == wanted.Relation,
+                        wanted => new EventRelation { RelatedEventId = wanted.Event, Relation = wanted.Relation });
+                }
+
+                changes += await SaveAsync();
+            }
+
+            _relations.Clear();
+            return changes;
+        }
+
+        public async Task<int> CommitmentsAsync(string timelineSlug, IReadOnlyList<CommitmentData> items)
+        {
+            var slugs = items.Select(c => c.Slug).ToList();
+            var existing = await db.Commitments.IgnoreQueryFilters()
+                .Include(c => c.Timelines).Include(c => c.Parties)
+                .Include(c => c.Assessments).ThenInclude(a => a.Sources)
+                .Where(c => EF.Parameter(slugs).Contains(c.Slug))
+                .AsSplitQuery()
+                .ToDictionaryAsync(c => c.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var parties = await ActorsAsync(items.SelectMany(c => c.Parties ?? []));
+            var events = await EventIdsAsync(items.SelectMany(c => c.Assessments.Select(a => a.Event).Append(c.MadeIn)).OfType<string>());
+            var sources = await SourcesAsync(items.SelectMany(c => c.Assessments.SelectMany(a => a.Sources)));
+            foreach (var item in items)
+            {
+                var entity = Find(existing, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 entity.Title = item.Title;
                 entity.Description = item.Description;
                 entity.Category = Kebab.Parse<CommitmentCategory>(item.Category);
-                entity.MadeInEvent = item.MadeIn is null ? null : _events[item.MadeIn];
+                entity.MadeInEventId = item.MadeIn is null ? null : events[item.MadeIn];
                 entity.SetDue(item.Due is null ? null : EdtfDate.Parse(item.Due));
-                JoinTimeline(entity.Timelines, timelineSlug);
-                CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => _actors[p])], (a, b) => a == b, a => a);
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
+                CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => parties[p])], (a, b) => a == b, a => a);
 
                 foreach (var data in item.Assessments)
                 {
@@ -179,54 +417,139 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
                     assessment.SetDate(EdtfDate.Parse(data.Date));
                     assessment.Summary = data.Summary;
-                    assessment.Event = data.Event is null ? null : _events[data.Event];
+                    assessment.EventId = data.Event is null ? null : events[data.Event];
                     assessment.Confidence = ParseConfidence(data.Confidence);
                     assessment.Note = data.Note;
-                    SyncSources(assessment.Sources, data.Sources);
+                    CollectionSync.Sync(assessment.Sources, [.. data.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
                 }
             }
+
+            return await SaveAsync();
         }
 
-        public void Quotes(string? timelineSlug, List<QuoteData>? items)
+        public async Task<int> QuotesAsync(string timelineSlug, IReadOnlyList<QuoteData> items)
         {
-            foreach (var item in items ?? [])
+            var slugs = items.Select(q => q.Slug).ToList();
+            var existing = await db.Quotes.IgnoreQueryFilters().Include(q => q.Timelines)
+                .Where(q => EF.Parameter(slugs).Contains(q.Slug)).ToDictionaryAsync(q => q.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var events = await EventIdsAsync(items.Select(q => q.Event).OfType<string>());
+            var commitmentSlugs = items.Select(q => q.Commitment).OfType<string>().Distinct().ToList();
+            var commitments = await db.Commitments.IgnoreQueryFilters().Where(c => EF.Parameter(commitmentSlugs).Contains(c.Slug))
+                .ToDictionaryAsync(c => c.Slug, c => c.Id, cancellationToken);
+            var sources = await SourcesAsync(items.Select(q => q.Source));
+            foreach (var item in items)
             {
-                var entity = Find(_quotes, item.Slug, () => new Quote { Slug = item.Slug, Text = item.Text, UpdatedAt = now });
+                var entity = Find(existing, item.Slug, () => new Quote { Slug = item.Slug, Text = item.Text, UpdatedAt = now });
                 entity.Text = item.Text;
-                entity.Speaker = _actors[item.Speaker];
+                entity.SpeakerId = _actorIds[item.Speaker];
                 var date = item.Date is null ? null : EdtfDate.Parse(item.Date);
                 entity.DateText = date?.Text;
                 entity.DateStart = date?.Start;
                 entity.DateEnd = date?.End;
-                entity.Event = item.Event is null ? null : _events[item.Event];
-                entity.Commitment = item.Commitment is null ? null : _commitments[item.Commitment];
-                entity.Source = SourceFor(item.Source);
-                JoinTimeline(entity.Timelines, timelineSlug);
+                entity.EventId = item.Event is null ? null : events[item.Event];
+                entity.CommitmentId = item.Commitment is null ? null : commitments[item.Commitment];
+                entity.Source = SourceFor(sources, item.Source);
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
             }
+
+            return await SaveAsync();
+        }
+
+        /// <summary>
+        /// Stamps what changed, saves the batch, brings the event lists' read model in line with it (same
+        /// transaction) and forgets the batch, so that memory stays one batch.
+        /// </summary>
+        private async Task<int> SaveAsync()
+        {
+            db.ChangeTracker.DetectChanges();
+            var owners = StampChanged();
+            var renamed = db.ChangeTracker.Entries<Actor>()
+                .Where(e => e.State == EntityState.Modified && e.Property(a => a.Name).IsModified).Select(e => e.Entity).ToList();
+            var changes = await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+
+            foreach (var owner in owners)
+            {
+                var (kind, id) = owner switch
+                {
+                    Event e => (SearchKinds.Event, e.Id),
+                    Commitment c => (SearchKinds.Commitment, c.Id),
+                    Quote q => (SearchKinds.Quote, q.Id),
+                    Actor a => (SearchKinds.Actor, a.Id),
+                    _ => ("", 0L),
+                };
+                if (kind.Length > 0)
+                    _changed[kind].Add(id);
+            }
+
+            await EventListing.RefreshAsync(db, [.. owners.OfType<Event>().Select(e => e.Id)], cancellationToken);
+            if (renamed.Count > 0)
+            {
+                // Event lists show actors' names: a renamed actor's events get their listings again.
+                var ids = renamed.Select(a => a.Id).ToList();
+                var events = await db.EventActors.Where(a => EF.Parameter(ids).Contains(a.ActorId)).Select(a => a.EventId).Distinct().ToListAsync(cancellationToken);
+                await EventListing.RefreshAsync(db, events, cancellationToken);
+            }
+
+            return changes;
+        }
+
+        /// <summary>
+        /// Brings the search index in line with what the import changed: row by row when that was a few events,
+        /// commitments or quotes; rebuilt whole after a large import or when actors changed (quotes are found by
+        /// their speakers' names too).
+        /// </summary>
+        public async Task RefreshSearchAsync(IFullTextSearch search)
+        {
+            if (_changed.Values.All(ids => ids.Count == 0))
+                return;
+            if (_changed[SearchKinds.Actor].Count > 0 || _changed.Values.Sum(ids => ids.Count) > 10_000)
+            {
+                await search.RebuildAsync(db, cancellationToken);
+                return;
+            }
+
+            foreach (var (kind, ids) in _changed)
+                await search.RefreshAsync(db, kind, ids, cancellationToken);
         }
 
         /// <summary>
         /// Sets <c>UpdatedAt</c> and bumps <c>Version</c> once on every aggregate whose own row or child rows
-        /// changed, so ETags and concurrency checks see imports like any other write.
+        /// changed, so ETags and concurrency checks see imports like any other write. Child rows find their
+        /// aggregate by foreign key (temporary keys for rows not saved yet), in one pass over the batch.
         /// </summary>
-        public void StampChanged()
+        private HashSet<object> StampChanged()
         {
-            db.ChangeTracker.DetectChanges();
+            var byKey = new Dictionary<(Type, long), object>();
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment)
+                    byKey[(entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!)] = entry.Entity;
+            }
+
+            object? Owner<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string foreignKey) =>
+                entry.Property(foreignKey).CurrentValue is long id && byKey.TryGetValue((typeof(T), id), out var owner) ? owner : null;
+
             var owners = new HashSet<object>(ReferenceEqualityComparer.Instance);
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
-                switch (entry.Entity)
+                var owner = entry.Entity switch
                 {
-                    case TimelineStory or Actor or Event or Commitment or Quote or Source:
-                        owners.Add(entry.Entity);
-                        break;
-                    case ActorAlias alias: owners.UnionWith(_actors.Values.Where(a => a.Aliases.Contains(alias))); break;
-                    case EventActor ea: owners.UnionWith(_events.Values.Where(e => e.Actors.Contains(ea))); break;
-                    case EventTag tag: owners.UnionWith(_events.Values.Where(e => e.Tags.Contains(tag))); break;
-                    case EventRelation relation: owners.UnionWith(_events.Values.Where(e => e.Relations.Contains(relation))); break;
-                    case Assessment assessment: owners.UnionWith(_commitments.Values.Where(c => c.Assessments.Contains(assessment))); break;
-                    case Dictionary<string, object> join: owners.UnionWith(OwnersOf(join)); break;
-                }
+                    TimelineStory or Actor or Event or Commitment or Quote or Source => entry.Entity,
+                    ActorAlias => Owner<Actor>(entry, nameof(ActorAlias.ActorId)),
+                    EventActor or EventTag or EventRelation => Owner<Event>(entry, "EventId"),
+                    Assessment => Owner<Commitment>(entry, nameof(Assessment.CommitmentId)),
+                    Dictionary<string, object> join when join.ContainsKey("EventId") => Owner<Event>(entry, "EventId"),
+                    Dictionary<string, object> join when join.ContainsKey("CommitmentId") => Owner<Commitment>(entry, "CommitmentId"),
+                    Dictionary<string, object> join when join.ContainsKey("QuoteId") => Owner<Quote>(entry, "QuoteId"),
+                    Dictionary<string, object> join when join.ContainsKey("AssessmentId") =>
+                        Owner<Assessment>(entry, "AssessmentId") is Assessment a ? Owner<Commitment>(db.Entry(a), nameof(Assessment.CommitmentId)) : null,
+                    _ => null,
+                };
+                if (owner is not null)
+                    owners.Add(owner);
             }
 
             foreach (var owner in owners)
@@ -241,19 +564,9 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     case Source s: s.Version++; break;
                 }
             }
-        }
 
-        private IEnumerable<object> OwnersOf(Dictionary<string, object> join)
-        {
-            if (join.TryGetValue("EventId", out var eventId))
-                return _events.Values.Where(e => Equals(e.Id, eventId));
-            if (join.TryGetValue("CommitmentId", out var commitmentId))
-                return _commitments.Values.Where(c => Equals(c.Id, commitmentId));
-            if (join.TryGetValue("QuoteId", out var quoteId))
-                return _quotes.Values.Where(q => Equals(q.Id, quoteId));
-            if (join.TryGetValue("AssessmentId", out var assessmentId))
-                return _commitments.Values.Where(c => c.Assessments.Any(a => Equals(a.Id, assessmentId)));
-            return [];
+            db.ChangeTracker.DetectChanges();
+            return owners;
         }
 
         private T Find<T>(Dictionary<string, T> existing, string slug, Func<T> create) where T : class
@@ -266,30 +579,65 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             return created;
         }
 
-        private void JoinTimeline(List<TimelineStory> timelines, string? slug)
+        private async Task<TimelineStory> TimelineAsync(string slug)
         {
-            if (slug is not null && timelines.All(t => t.Slug != slug))
-                timelines.Add(_timelines[slug]);
+            var id = _timelineIds[slug];
+            return await db.Timelines.IgnoreQueryFilters().SingleAsync(t => t.Id == id, cancellationToken);
         }
 
-        private void SyncSources(List<Source> current, IEnumerable<SourceData> wanted) =>
-            CollectionSync.Sync(current, [.. wanted.Select(SourceFor).Distinct()], (a, b) => a == b, s => s);
-
-        private Source SourceFor(SourceData data)
+        private async Task<Dictionary<string, Actor>> ActorsAsync(IEnumerable<string> slugs)
         {
-            if (!_sources.TryGetValue(data.Url, out var source))
+            var wanted = slugs.Distinct().ToList();
+            return await db.Actors.IgnoreQueryFilters().Where(a => EF.Parameter(wanted).Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, cancellationToken);
+        }
+
+        private async Task<Dictionary<string, long>> EventIdsAsync(IEnumerable<string> slugs)
+        {
+            var wanted = slugs.Distinct().ToList();
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var chunk in wanted.Chunk(BatchSize))
+            {
+                foreach (var e in await db.Events.IgnoreQueryFilters().Where(e => EF.Parameter(chunk).Contains(e.Slug)).Select(e => new { e.Slug, e.Id }).ToListAsync(cancellationToken))
+                    ids[e.Slug] = e.Id;
+            }
+
+            return ids;
+        }
+
+        /// <summary>The batch's sources by URL, tracked; ones not in the database yet are added when first cited.</summary>
+        private async Task<Dictionary<string, Source>> SourcesAsync(IEnumerable<SourceData> cited)
+        {
+            var urls = cited.Select(s => s.Url).Distinct().ToList();
+            var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+            foreach (var chunk in urls.Chunk(BatchSize))
+            {
+                foreach (var source in await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(chunk).Contains(s.Url)).ToListAsync(cancellationToken))
+                    sources[source.Url] = source;
+            }
+
+            return sources;
+        }
+
+        private Source SourceFor(Dictionary<string, Source> sources, SourceData data)
+        {
+            if (!sources.TryGetValue(data.Url, out var source))
             {
                 source = new Source { Url = data.Url };
                 db.Add(source);
-                _sources[data.Url] = source;
+                sources[data.Url] = source;
             }
 
-            // Several facts cite one source; whatever details a citation gives update it (the last file read wins).
+            Merge(source, data);
+            return source;
+        }
+
+        /// <summary>Several facts cite one source; whatever details a citation gives update it (the last file read wins).</summary>
+        private static void Merge(Source source, SourceData data)
+        {
             source.Title = data.Title ?? source.Title;
             source.Publisher = data.Publisher ?? source.Publisher;
             source.PublishedText = data.Published ?? source.PublishedText;
             source.ArchivedUrl = data.ArchivedUrl ?? source.ArchivedUrl;
-            return source;
         }
 
         private static Confidence? ParseConfidence(string? text) => text is null ? null : Kebab.Parse<Confidence>(text);

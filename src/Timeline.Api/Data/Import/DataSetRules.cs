@@ -1,147 +1,165 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Data.Import;
 
-/// <summary>The checks a JSON Schema cannot make: real dates, ordered intervals, unique slugs, resolving references.</summary>
-public static class DataSetRules
+/// <summary>
+/// The checks a JSON Schema cannot make — real dates, ordered intervals, unique slugs, references that
+/// resolve — made item by item as the files stream past. What is remembered of each declared slug is a
+/// 128-bit hash and where it was declared, so a million events cost tens of megabytes, not their text; a
+/// reference to a slug not declared yet is kept (with its location) until every file has been read, and
+/// what the files never declare is looked up in the database.
+/// </summary>
+public sealed class DataSetRules(IReadOnlyList<string> files)
 {
-    public static List<DataFileError> Check(IReadOnlyList<DataFile> files, KnownSlugs known)
+    private readonly Dictionary<string, Dictionary<UInt128, (int File, int Line)>> _declared = new(StringComparer.Ordinal)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(known);
-        var errors = new List<DataFileError>();
-        var timelines = Declare(files, errors, "timeline", f => f.Content.Timelines, t => t.Slug, "/timelines");
-        var actors = Declare(files, errors, "actor", f => f.Content.Actors, a => a.Slug, "/actors");
-        var events = Declare(files, errors, "event", f => f.Content.Events, e => e.Slug, "/events");
-        var commitments = Declare(files, errors, "commitment", f => f.Content.Commitments, c => c.Slug, "/commitments");
-        Declare(files, errors, "quote", f => f.Content.Quotes, q => q.Slug, "/quotes");
+        ["timeline"] = [],
+        ["actor"] = [],
+        ["event"] = [],
+        ["commitment"] = [],
+        ["quote"] = [],
+    };
 
-        timelines.UnionWith(known.Timelines);
-        actors.UnionWith(known.Actors);
-        events.UnionWith(known.Events);
-        commitments.UnionWith(known.Commitments);
+    private readonly List<(string Kind, string Slug, DataFileError Location)> _pending = [];
 
-        foreach (var (document, content) in files)
+    public List<DataFileError> Errors { get; } = [];
+
+    /// <summary>Checks one item of a file (already valid against the schema) and records what it declares and refers to.</summary>
+    public void Check(int file, DataFilePart part, object item)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        var at = part.Location;
+        void Fail(string pointer, string message) => Errors.Add(part.Value.Error(pointer, message));
+
+        EdtfDate? Date(string? text, string pointer)
         {
-            void Fail(string pointer, string message) => errors.Add(document.Error(pointer, message));
-
-            void Refer(HashSet<string> slugs, string? slug, string kind, string pointer)
-            {
-                if (slug is not null && !slugs.Contains(slug))
-                    Fail(pointer, $"There is no {kind} with slug '{slug}'.");
-            }
-
-            EdtfDate? Date(string? text, string pointer)
-            {
-                if (text is null)
-                    return null;
-                if (EdtfDate.TryParse(text, out var date, out var error))
-                    return date;
-                Fail(pointer, error);
+            if (text is null)
                 return null;
-            }
+            if (EdtfDate.TryParse(text, out var date, out var error))
+                return date;
+            Fail(pointer, error);
+            return null;
+        }
 
-            void Sources(IEnumerable<SourceData> sources, string pointer)
+        void Sources(IEnumerable<SourceData> sources, string pointer)
+        {
+            var index = 0;
+            foreach (var source in sources)
             {
-                var index = 0;
-                foreach (var source in sources)
-                {
-                    Date(source.Published, $"{pointer}/{index}/published");
-                    index++;
-                }
+                Date(source.Published, $"{pointer}/{index}/published");
+                index++;
             }
+        }
 
-            Refer(timelines, content.Timeline, "timeline", "/timeline");
-
-            foreach (var (actor, i) in Indexed(content.Actors))
-            {
+        switch (item)
+        {
+            case TimelineData timeline:
+                Declare(file, part, "timeline", timeline.Slug, $"{at}/slug");
+                break;
+            case ActorData actor:
+                Declare(file, part, "actor", actor.Slug, $"{at}/slug");
                 var spellings = new HashSet<string>(StringComparer.Ordinal) { actor.Name };
                 foreach (var (alias, j) in Indexed(actor.Aliases))
                 {
                     if (!spellings.Add(alias))
-                        Fail($"/actors/{i}/aliases/{j}", $"'{alias}' is already a spelling of this actor.");
+                        Fail($"{at}/aliases/{j}", $"'{alias}' is already a spelling of this actor.");
                 }
-            }
 
-            foreach (var (item, i) in Indexed(content.Events))
-            {
-                var at = $"/events/{i}";
-                Date(item.Date, $"{at}/date");
-                foreach (var (actor, j) in Indexed(item.Actors))
-                    Refer(actors, actor.Actor, "actor", $"{at}/actors/{j}/actor");
-                foreach (var (related, j) in Indexed(item.Related))
+                break;
+            case EventData e:
+                Declare(file, part, "event", e.Slug, $"{at}/slug");
+                Date(e.Date, $"{at}/date");
+                foreach (var (actor, j) in Indexed(e.Actors))
+                    Refer(part, "actor", actor.Actor, $"{at}/actors/{j}/actor");
+                foreach (var (related, j) in Indexed(e.Related))
                 {
-                    Refer(events, related.Event, "event", $"{at}/related/{j}/event");
-                    if (related.Event == item.Slug)
+                    Refer(part, "event", related.Event, $"{at}/related/{j}/event");
+                    if (related.Event == e.Slug)
                         Fail($"{at}/related/{j}/event", "An event cannot be related to itself.");
                 }
 
-                Sources(item.Sources, $"{at}/sources");
-            }
-
-            foreach (var (item, i) in Indexed(content.Commitments))
-            {
-                var at = $"/commitments/{i}";
-                Refer(events, item.MadeIn, "event", $"{at}/madeIn");
-                Date(item.Due, $"{at}/due");
-                foreach (var (party, j) in Indexed(item.Parties))
-                    Refer(actors, party, "actor", $"{at}/parties/{j}");
+                Sources(e.Sources, $"{at}/sources");
+                break;
+            case CommitmentData c:
+                Declare(file, part, "commitment", c.Slug, $"{at}/slug");
+                Refer(part, "event", c.MadeIn, $"{at}/madeIn");
+                Date(c.Due, $"{at}/due");
+                foreach (var (party, j) in Indexed(c.Parties))
+                    Refer(part, "actor", party, $"{at}/parties/{j}");
 
                 var seen = new HashSet<(string, string)>();
-                foreach (var (assessment, j) in Indexed(item.Assessments))
+                foreach (var (assessment, j) in Indexed(c.Assessments))
                 {
                     Date(assessment.Date, $"{at}/assessments/{j}/date");
-                    Refer(events, assessment.Event, "event", $"{at}/assessments/{j}/event");
+                    Refer(part, "event", assessment.Event, $"{at}/assessments/{j}/event");
                     Sources(assessment.Sources, $"{at}/assessments/{j}/sources");
                     // (date, status) identifies an assessment across imports, so it must be unique per commitment.
                     if (!seen.Add((assessment.Date, assessment.Status)))
                         Fail($"{at}/assessments/{j}", $"Another assessment of this commitment has the same date '{assessment.Date}' and status '{assessment.Status}'.");
                 }
-            }
 
-            foreach (var (item, i) in Indexed(content.Quotes))
-            {
-                var at = $"/quotes/{i}";
-                Refer(actors, item.Speaker, "actor", $"{at}/speaker");
-                Refer(events, item.Event, "event", $"{at}/event");
-                Refer(commitments, item.Commitment, "commitment", $"{at}/commitment");
-                Date(item.Date, $"{at}/date");
-                Date(item.Source.Published, $"{at}/source/published");
-            }
+                break;
+            case QuoteData q:
+                Declare(file, part, "quote", q.Slug, $"{at}/slug");
+                Refer(part, "actor", q.Speaker, $"{at}/speaker");
+                Refer(part, "event", q.Event, $"{at}/event");
+                Refer(part, "commitment", q.Commitment, $"{at}/commitment");
+                Date(q.Date, $"{at}/date");
+                Date(q.Source.Published, $"{at}/source/published");
+                break;
+            case string timelineSlug when part.Section == "timeline":
+                Refer(part, "timeline", timelineSlug, "/timeline");
+                break;
         }
-
-        return errors;
     }
 
-    private static HashSet<string> Declare<T>(
-        IReadOnlyList<DataFile> files,
-        List<DataFileError> errors,
-        string kind,
-        Func<DataFile, List<T>?> items,
-        Func<T, string> slug,
-        string section)
+    /// <summary>
+    /// Settles the references no file declared: each must name something already in the database
+    /// (<paramref name="existing"/> returns which of the slugs of a kind it has).
+    /// </summary>
+    public async Task FinishAsync(Func<string, IReadOnlyCollection<string>, Task<IReadOnlySet<string>>> existing)
     {
-        var first = new Dictionary<string, DataFileError>(StringComparer.Ordinal);
-        foreach (var file in files)
+        ArgumentNullException.ThrowIfNull(existing);
+        var unresolved = _pending.Where(p => !_declared[p.Kind].ContainsKey(Hash(p.Slug))).ToList();
+        foreach (var kind in unresolved.GroupBy(p => p.Kind))
         {
-            foreach (var (item, i) in Indexed(items(file)))
-            {
-                var pointer = $"{section}/{i}/slug";
-                if (first.TryGetValue(slug(item), out var original))
-                {
-                    errors.Add(file.Document.Error(pointer, $"The {kind} slug '{slug(item)}' is already used at {original.File}:{original.Line}."));
-                    continue;
-                }
-
-                first[slug(item)] = file.Document.Error(pointer, "");
-            }
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in kind.Select(p => p.Slug).Distinct(StringComparer.Ordinal).Chunk(500))
+                found.UnionWith(await existing(kind.Key, chunk));
+            Errors.AddRange(kind.Where(p => !found.Contains(p.Slug))
+                .Select(p => p.Location with { Message = $"There is no {p.Kind} with slug '{p.Slug}'." }));
         }
 
-        return [.. first.Keys];
+        _pending.Clear();
     }
 
-    [SuppressMessage("Style", "IDE0305", Justification = "Reads better as a pipeline.")]
-    private static IEnumerable<(T Item, int Index)> Indexed<T>(IEnumerable<T>? items) =>
-        (items ?? []).Select((item, index) => (item, index));
+    private void Declare(int file, DataFilePart part, string kind, string slug, string pointer)
+    {
+        var declared = _declared[kind];
+        var location = part.Value.Error(pointer, "");
+        if (declared.TryGetValue(Hash(slug), out var original))
+        {
+            Errors.Add(location with { Message = $"The {kind} slug '{slug}' is already used at {files[original.File]}:{original.Line}." });
+            return;
+        }
+
+        declared[Hash(slug)] = (file, location.Line);
+    }
+
+    private void Refer(DataFilePart part, string kind, string? slug, string pointer)
+    {
+        if (slug is not null && !_declared[kind].ContainsKey(Hash(slug)))
+            _pending.Add((kind, slug, part.Value.Error(pointer, "")));
+    }
+
+    private static UInt128 Hash(string slug)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(slug), hash);
+        return new UInt128(BitConverter.ToUInt64(hash[..8]), BitConverter.ToUInt64(hash[8..16]));
+    }
+
+    private static IEnumerable<(T Item, int Index)> Indexed<T>(IEnumerable<T>? items) => (items ?? []).Select((item, index) => (item, index));
 }

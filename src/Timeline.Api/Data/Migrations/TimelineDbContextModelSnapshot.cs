@@ -321,9 +321,34 @@ namespace Timeline.Api.Data.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("ResourceType", "Id");
+
                     b.HasIndex("ResourceType", "ResourceKey", "Id");
 
                     b.ToTable("ChangeLog", (string)null);
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.ChangeLogTimeline", b =>
+                {
+                    b.Property<string>("Timeline")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Timeline", "ChangeId");
+
+                    b.HasIndex("ChangeId");
+
+                    b.HasIndex("Timeline", "Operation", "ChangeId");
+
+                    b.ToTable("ChangeLogTimelines", (string)null);
                 });
 
             modelBuilder.Entity("Timeline.Api.Domain.Commitment", b =>
@@ -414,6 +439,9 @@ namespace Timeline.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ListJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -425,6 +453,11 @@ namespace Timeline.Api.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 0 THEN 0 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 30 THEN 1 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 365 THEN 2 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 3652 THEN 3 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 36524 THEN 4 ELSE 5 END", false);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -448,16 +481,17 @@ namespace Timeline.Api.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DateEnd");
-
-                    b.HasIndex("Kind");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("SpanBucket", "DateStart", "Id", "DateEnd");
 
-                    b.HasIndex("DateStart", "Slug");
+                    b.HasIndex("Kind", "SpanBucket", "DateStart", "Id", "DateEnd");
+
+                    b.HasIndex("Status", "SpanBucket", "DateStart", "Id", "DateEnd");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Events_ListingMissing")
+                        .HasFilter("\"ListJson\" IS NULL AND \"DeletedAt\" IS NULL");
 
                     b.ToTable("Events");
                 });
@@ -474,9 +508,20 @@ namespace Timeline.Api.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 0 THEN 0 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 30 THEN 1 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 365 THEN 2 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 3652 THEN 3 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 36524 THEN 4 ELSE 5 END", false);
+
                     b.HasKey("EventId", "ActorId", "Role");
 
-                    b.HasIndex("ActorId");
+                    b.HasIndex("ActorId", "SpanBucket", "DateStart", "EventId", "DateEnd");
 
                     b.ToTable("EventActors");
                 });
@@ -509,9 +554,20 @@ namespace Timeline.Api.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 0 THEN 0 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 30 THEN 1 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 365 THEN 2 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 3652 THEN 3 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 36524 THEN 4 ELSE 5 END", false);
+
                     b.HasKey("EventId", "Tag");
 
-                    b.HasIndex("Tag", "EventId");
+                    b.HasIndex("Tag", "SpanBucket", "DateStart", "EventId", "DateEnd");
 
                     b.ToTable("EventTags");
                 });
@@ -736,9 +792,27 @@ namespace Timeline.Api.Data.Migrations
                     b.Property<long>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("CASE WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 0 THEN 0 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 30 THEN 1 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 365 THEN 2 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 3652 THEN 3 WHEN (julianday(\"DateEnd\") - julianday(\"DateStart\")) <= 36524 THEN 4 ELSE 5 END", false);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TimelineId", "EventId");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("TimelineId", "UpdatedAt", "DateStart", "EventId");
+
+                    b.HasIndex("TimelineId", "SpanBucket", "DateStart", "EventId", "DateEnd");
 
                     b.ToTable("TimelineEvents");
                 });
@@ -826,6 +900,15 @@ namespace Timeline.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.ChangeLogTimeline", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.ChangeLogEntry", null)
+                        .WithMany("TimelineLinks")
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Timeline.Api.Domain.Commitment", b =>
@@ -962,6 +1045,11 @@ namespace Timeline.Api.Data.Migrations
             modelBuilder.Entity("Timeline.Api.Domain.Actor", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.ChangeLogEntry", b =>
+                {
+                    b.Navigation("TimelineLinks");
                 });
 
             modelBuilder.Entity("Timeline.Api.Domain.Commitment", b =>

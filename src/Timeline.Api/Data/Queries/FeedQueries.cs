@@ -33,9 +33,25 @@ public static class FeedQueries
     public static async Task<List<FeedItem>> RecentChangesAsync(this TimelineDbContext db, string timelineSlug, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var events = await db.Events.AsNoTracking().InTimeline(timelineSlug)
+        var timelineId = await db.Timelines.Where(t => t.Slug == timelineSlug).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (timelineId is null)
+            return [];
+
+        // The timeline's most recently changed events: a walk of (timeline, UpdatedAt, start date, id) from its end,
+        // which the event lists' read model keeps in step with every write (see EventListing). Hand-written because
+        // EF Core does not order by DateTimeOffset on SQLite; there the column is ISO 8601 text in UTC, which sorts as time does.
+        var recent = await db.Database.SqlQuery<long>($"""
+            SELECT t."EventId" AS "Value" FROM "TimelineEvents" AS t JOIN "Events" AS e ON e."Id" = t."EventId"
+            WHERE t."TimelineId" = {timelineId.Value} AND e."DeletedAt" IS NULL
+            ORDER BY t."UpdatedAt" DESC, t."DateStart" DESC, t."EventId" DESC
+            LIMIT {limit}
+            """).ToListAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking()
+            .Where(e => EF.Parameter(recent).Contains(e.Id))
             .Select(e => new { e.Slug, e.Title, e.Summary, e.DateText, e.UpdatedAt, e.Status })
             .ToListAsync(cancellationToken);
+
+        // A timeline's commitments are few (tens, not thousands), and so are their assessments.
         var assessments = await db.Assessments.AsNoTracking()
             .Where(a => a.RetractedAt == null && db.Commitments.InTimeline(timelineSlug).Any(c => c.Id == a.CommitmentId))
             .Select(a => new
@@ -50,15 +66,19 @@ public static class FeedQueries
             })
             .ToListAsync(cancellationToken);
 
-        var padded = $" {timelineSlug} ";
-        var corrections = await db.Changes.AsNoTracking()
-            .Where(c => (c.Operation == ChangeOperation.Delete || c.Operation == ChangeOperation.Retract) && (" " + c.Timelines + " ").Contains(padded))
-            .OrderByDescending(c => c.Id)
-            .Take(limit)
+        // Deletions and retractions of the timeline's resources: two ranges of (timeline, operation, change id), newest first.
+        var corrections = await db.ChangeTimelines.AsNoTracking()
+            .Where(t => t.Timeline == timelineSlug && t.Operation == ChangeOperation.Delete)
+            .OrderByDescending(t => t.ChangeId).Take(limit).Select(t => t.ChangeId)
+            .Concat(db.ChangeTimelines.AsNoTracking()
+                .Where(t => t.Timeline == timelineSlug && t.Operation == ChangeOperation.Retract)
+                .OrderByDescending(t => t.ChangeId).Take(limit).Select(t => t.ChangeId))
+            .ToListAsync(cancellationToken);
+        var changes = await db.Changes.AsNoTracking()
+            .Where(c => EF.Parameter(corrections).Contains(c.Id))
             .Select(c => new { c.Id, c.Operation, c.ResourceType, c.ResourceKey, c.At, c.KeyName })
             .ToListAsync(cancellationToken);
 
-        // SQLite cannot order by DateTimeOffset, so the newest are picked here; a timeline has hundreds of rows, not millions.
         return [.. events
             .Select(e => new FeedItem(FeedItemKind.Event, $"urn:timeline:event:{e.Slug}", e.Slug, e.Title, e.Summary, e.DateText, e.UpdatedAt, EventStatus: e.Status))
             .Concat(assessments.Select(a => new FeedItem(
@@ -71,7 +91,7 @@ public static class FeedQueries
                 a.RecordedAt,
                 CommitmentStatus: a.Status,
                 CommitmentTitle: a.CommitmentTitle)))
-            .Concat(corrections.Select(c => new FeedItem(
+            .Concat(changes.Select(c => new FeedItem(
                 FeedItemKind.Correction,
                 $"urn:timeline:change:{c.Id}",
                 c.ResourceKey,

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Events;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Actors;
@@ -77,11 +78,20 @@ public static class ActorEditor
         return quote is null ? null : $"the quote '{quote}'";
     }
 
-    /// <summary>What copies the actor elsewhere, inside the write's transaction: its search row and those of its quotes (found by its names).</summary>
-    public static Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// What copies the actor elsewhere, inside the write's transaction: its search row, and when its name changed
+    /// (<paramref name="before"/> is its write representation before the change) the stored listings of its events,
+    /// which show its name (see <see cref="EventListing"/>).
+    /// </summary>
+    public static async Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Actor actor, ActorWriteRequest? before, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(actor);
-        return search.RefreshAsync(db, SearchKinds.Actor, actor.Slug, ct);
+        await search.RefreshAsync(db, SearchKinds.Actor, actor.Slug, ct);
+        if (before is null || before.Name == actor.Name)
+            return;
+        var events = await db.EventActors.Where(a => a.ActorId == actor.Id).Select(a => a.EventId).Distinct().ToListAsync(ct);
+        await EventListing.RefreshAsync(db, events, ct);
     }
 }

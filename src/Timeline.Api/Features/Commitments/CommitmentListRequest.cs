@@ -92,8 +92,8 @@ public static class CommitmentList
             query = query.Where(c => c.Parties.Any(p => p.Slug == request.Party));
         if (request.Q is not null)
         {
-            var matches = search.Match(db, request.Q, SearchKinds.Commitment);
-            query = matches is null ? query.Where(_ => false) : query.Where(c => matches.Select(m => m.Slug).Contains(c.Slug));
+            var matches = search.MatchingIds(db, request.Q, SearchKinds.Commitment);
+            query = matches is null ? query.Where(_ => false) : query.Where(c => matches.Contains(c.Id));
         }
 
         var withStatus = query.WithStatusAsOf(DateQuery.AsOf(request.AsOf));

@@ -28,14 +28,18 @@ public static class ChangeLog
     }
 
     public static ChangeLogEntry Entry(ChangeOperation operation, string caller, DateTimeOffset at, string resourceType, string key,
-        IEnumerable<string> timelines, IReadOnlyList<FieldChange> changes) => new()
+        IEnumerable<string> timelines, IReadOnlyList<FieldChange> changes)
+    {
+        var entry = new ChangeLogEntry
         {
             At = at,
             KeyName = caller,
             Operation = operation,
             ResourceType = resourceType,
             ResourceKey = key,
-            Timelines = string.Join(' ', timelines.Distinct().Order(StringComparer.Ordinal)),
             Changes = JsonSerializer.Serialize(changes, TimelineApp.Json),
         };
+        entry.SetTimelines(timelines);
+        return entry;
+    }
 }

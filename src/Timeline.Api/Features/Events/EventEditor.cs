@@ -99,11 +99,15 @@ public static class EventEditor
         return [];
     }
 
-    /// <summary>What copies the event elsewhere, brought in line inside the write's transaction: its row of the search index.</summary>
-    public static Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Event e, CancellationToken ct)
+    /// <summary>
+    /// What copies the event elsewhere, brought in line inside the write's transaction: its stored list representation
+    /// (see <see cref="EventListing"/>) and its row of the search index, so neither can differ from a committed change.
+    /// </summary>
+    public static async Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Event e, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(e);
-        return search.RefreshAsync(db, SearchKinds.Event, e.Slug, ct);
+        await EventListing.RefreshAsync(db, [e.Id], ct);
+        await search.RefreshAsync(db, SearchKinds.Event, e.Slug, ct);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
@@ -8,52 +10,167 @@ using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Events;
 
-/// <summary>Runs an event list (filters, keyset page, projection) over any starting set of events.</summary>
+/// <summary>The set of events a list starts from: all of them, a timeline's or an actor's (ids already resolved).</summary>
+public sealed record EventScope(long? TimelineId = null, long? ActorId = null)
+{
+    public static readonly EventScope All = new();
+}
+
+/// <summary>Runs an event list (filters, keyset page, the stored list representations) over a starting set of events.</summary>
 public static class EventList
 {
-    /// <summary>The request's filters and full-text search over a starting set of events, untracked; the exports share it with the lists.</summary>
-    public static IQueryable<Event> Filter(TimelineDbContext db, IFullTextSearch search, IQueryable<Event> events, EventFilterRequest request)
+    /// <summary>
+    /// The request's filters with slugs resolved to ids and the full-text filter turned into ids (few matches)
+    /// or a row-by-row check (many); null when a filter names nothing, so the list is empty.
+    /// </summary>
+    public static async Task<EventPageFilter?> ResolveAsync(
+        TimelineDbContext db, IFullTextSearch search, EventScope scope, EventFilterRequest request, int limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
-        var filter = new EventFilter(
-            DateQuery.StartOf(request.From),
-            DateQuery.EndOf(request.To),
-            request.Actor,
-            request.Tag,
-            request.Kind is null ? null : Kebab.Parse<EventKind>(request.Kind),
-            request.Status is null ? null : Kebab.Parse<EventStatus>(request.Status));
-        var query = events.AsNoTracking().Filter(filter);
-        if (request.Q is not null)
+        var actors = new List<long>();
+        if (scope.ActorId is { } scopeActor)
+            actors.Add(scopeActor);
+        if (request.Actor is not null)
         {
-            var matches = search.Match(db, request.Q, SearchKinds.Event);
-            query = matches is null ? query.Where(_ => false) : query.Where(e => matches.Select(m => m.Slug).Contains(e.Slug));
+            if (await ActorIdAsync(db, request.Actor, cancellationToken) is not { } actor)
+                return null;
+            actors.Add(actor);
         }
 
-        return query;
+        var timelines = new List<long>();
+        if (scope.TimelineId is { } scopeTimeline)
+            timelines.Add(scopeTimeline);
+        if (request is IHasTimelineFilter { Timeline: { } timelineSlug })
+        {
+            if (await TimelineIdAsync(db, timelineSlug, cancellationToken) is not { } timeline)
+                return null;
+            timelines.Add(timeline);
+        }
+
+        var filter = new EventPageFilter(
+            Timelines: timelines,
+            Actors: actors,
+            Tag: request.Tag,
+            Kind: request.Kind is null ? null : Kebab.Parse<EventKind>(request.Kind),
+            Status: request.Status is null ? null : Kebab.Parse<EventStatus>(request.Status),
+            From: DateQuery.StartOf(request.From),
+            To: DateQuery.EndOf(request.To));
+        if (request.Q is null)
+            return filter;
+
+        // A word with few matches is a short list of ids to sort; one with many is checked row by row on the
+        // date-ordered walk, where a match is never far. The crossover grows with the square root of the
+        // archive (both ways then cost about the same), see EventPages.
+        var cap = await EventPages.FewMatchesCapAsync(db, limit, cancellationToken);
+        var matches = search.MatchingIds(db, request.Q, SearchKinds.Event, cap + 1);
+        if (matches is null)
+            return null;
+        var few = await matches.ToListAsync(cancellationToken);
+        return few.Count <= cap ? filter with { Ids = few } : filter with { Text = request.Q };
     }
 
-    public static async Task<PageResponse<EventSummaryResponse>> PageAsync(
+    /// <summary>One page of the list as the UTF-8 JSON of a <see cref="PageResponse{T}"/> of <see cref="EventSummaryResponse"/>, with its <c>Link</c> header.</summary>
+    public static async Task<byte[]> PageAsync(
         TimelineDbContext db,
         IFullTextSearch search,
-        IQueryable<Event> events,
+        EventScope scope,
         EventListRequest request,
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var query = Filter(db, search, events, request);
-
-        var descending = request.Sort == "-date";
-        Paging.TryDecode<EventCursor>(request.Cursor, out var after);
+        ArgumentNullException.ThrowIfNull(request);
         var limit = Paging.LimitOf(request);
-        var rows = await query
-            .OrderByDate(descending)
-            .After(after is null ? null : (after.Date, after.Slug), descending)
-            .Take(limit + 1)
-            .Select(EventSummaryResponse.Projection)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        var filter = await ResolveAsync(db, search, scope, request, limit, cancellationToken);
+        if (filter is null)
+            return WritePage([], null);
 
-        return Paging.ToPage(context, rows, limit, e => new EventCursor(e.Date.Start ?? DateOnly.MinValue, e.Slug));
+        Paging.TryDecode<EventCursor>(request.Cursor, out var after);
+        var rows = await EventPages.ReadAsync(
+            db, search, filter, after is null ? null : new EventKey(after.Date, after.Id), request.Sort == "-date", limit + 1, cancellationToken);
+
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveRange(limit, rows.Count - limit);
+            next = Paging.Encode(new EventCursor(rows[^1].DateStart, rows[^1].Id));
+            Paging.AddNextLink(context, next);
+        }
+
+        return WritePage(await ListingsAsync(db, rows, cancellationToken), next);
     }
+
+    /// <summary>
+    /// Every event of a filtered list in order, for the exports: keyset pages of <paramref name="batch"/> walked
+    /// one statement at a time, so the database never sorts more than a page.
+    /// </summary>
+    public static async IAsyncEnumerable<List<EventPageRow>> WalkAsync(
+        TimelineDbContext db, IFullTextSearch search, EventPageFilter filter, bool descending, int batch,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        EventKey? after = null;
+        while (true)
+        {
+            var rows = await EventPages.ReadAsync(db, search, filter, after, descending, batch, cancellationToken);
+            if (rows.Count > 0)
+                yield return rows;
+            if (rows.Count < batch)
+                yield break;
+            after = new EventKey(rows[^1].DateStart, rows[^1].Id);
+        }
+    }
+
+    /// <summary>Every event of a filtered list in order, as lists show them.</summary>
+    public static async Task<List<EventSummaryResponse>> AllAsync(
+        TimelineDbContext db, IFullTextSearch search, EventPageFilter filter, bool descending, CancellationToken cancellationToken)
+    {
+        var events = new List<EventSummaryResponse>();
+        await foreach (var rows in WalkAsync(db, search, filter, descending, 500, cancellationToken))
+        {
+            foreach (var json in await ListingsAsync(db, rows, cancellationToken))
+                events.Add(JsonSerializer.Deserialize<EventSummaryResponse>(json, TimelineApp.Json)!);
+        }
+
+        return events;
+    }
+
+    /// <summary>The stored list representations of the rows, computing any that are missing (they never should be).</summary>
+    private static async Task<List<string>> ListingsAsync(TimelineDbContext db, List<EventPageRow> rows, CancellationToken cancellationToken)
+    {
+        var missing = rows.Where(r => r.ListJson is null).Select(r => r.Id).ToList();
+        var computed = missing.Count == 0 ? [] : await EventListing.ComputeAsync(db, missing, cancellationToken);
+        return [.. rows.Select(r => r.ListJson ?? computed[r.Id])];
+    }
+
+    /// <summary>Writes <c>{"items":[...],"nextCursor":...}</c> around items that are already JSON, as the serializer would.</summary>
+    private static byte[] WritePage(IReadOnlyList<string> items, string? next)
+    {
+        var buffer = new ArrayBufferWriter<byte>(items.Sum(i => i.Length) + 128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var item in items)
+                writer.WriteRawValue(item, skipInputValidation: true);
+            writer.WriteEndArray();
+            writer.WriteString("nextCursor", next);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static async Task<long?> TimelineIdAsync(TimelineDbContext db, string slug, CancellationToken cancellationToken) =>
+        await db.Timelines.Where(t => t.Slug == slug).Select(t => (long?)t.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public static async Task<long?> ActorIdAsync(TimelineDbContext db, string slug, CancellationToken cancellationToken) =>
+        await db.Actors.Where(a => a.Slug == slug).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
+}
+
+/// <summary>A list request that can narrow to one timeline (<c>GET /events?timeline=</c>).</summary>
+public interface IHasTimelineFilter
+{
+    string? Timeline { get; }
 }

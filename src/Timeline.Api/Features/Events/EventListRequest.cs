@@ -56,8 +56,11 @@ public abstract class EventListRequest : EventFilterRequest, IPagedRequest
     public string? Cursor { get; set; }
 }
 
-/// <summary>The sort key of the last event on a page.</summary>
-public sealed record EventCursor(DateOnly Date, string Slug);
+/// <summary>
+/// The sort key of the last event on a page: its start date and id (the tie-breaker among events of one day,
+/// so that a page is an index range). Cursors of the earlier (date, slug) form are refused with 400.
+/// </summary>
+public sealed record EventCursor(DateOnly Date, long Id);
 
 /// <summary>Checks the shape of the event filters; lists and exports add their own rules.</summary>
 public abstract class EventFilterValidator<TRequest> : Validator<TRequest> where TRequest : EventFilterRequest

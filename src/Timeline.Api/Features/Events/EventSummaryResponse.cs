@@ -37,7 +37,54 @@ public class EventSummaryResponse
         Confidence = e.Confidence,
         Note = e.Note,
         Tags = e.Tags.OrderBy(t => t.Tag).Select(t => t.Tag).ToList(),
-        Actors = e.Actors.OrderBy(a => a.Actor!.Name).Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role }).ToList(),
+        Actors = e.Actors.OrderBy(a => a.Actor!.Name).ThenBy(a => a.Actor!.Slug).ThenBy(a => a.Role).Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role }).ToList(),
         Timelines = e.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
     };
+
+    /// <summary>
+    /// The same representation built in memory (the importer's new events), in the order <see cref="Projection"/>'s
+    /// SQL gives: text by code point, as SQLite's BINARY and PostgreSQL's "C" collation compare UTF-8.
+    /// </summary>
+    public static EventSummaryResponse For(Event e, IEnumerable<EventActorResponse> actors, IEnumerable<string> tags, IEnumerable<string> timelines)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new EventSummaryResponse
+        {
+            Slug = e.Slug,
+            Title = e.Title,
+            Summary = e.Summary,
+            Date = DateResponse.From(e.DateText),
+            Kind = e.Kind,
+            Status = e.Status,
+            Place = e.Place,
+            Confidence = e.Confidence,
+            Note = e.Note,
+            Tags = [.. tags.Order(CodePointOrder.Instance)],
+            Actors = [.. actors.OrderBy(a => a.Name, CodePointOrder.Instance).ThenBy(a => a.Slug, CodePointOrder.Instance)
+                .ThenBy(a => Kebab.ToValue(a.Role), CodePointOrder.Instance)],
+            Timelines = [.. timelines.Order(CodePointOrder.Instance)],
+        };
+    }
+
+    /// <summary>Orders strings by Unicode code point (UTF-16 ordinal order differs only above the surrogates).</summary>
+    private sealed class CodePointOrder : IComparer<string>
+    {
+        public static readonly CodePointOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            if (x is null || y is null)
+                return x is null ? (y is null ? 0 : -1) : 1;
+            var (a, b) = (x.EnumerateRunes(), y.EnumerateRunes());
+            while (true)
+            {
+                var (moreA, moreB) = (a.MoveNext(), b.MoveNext());
+                if (!moreA || !moreB)
+                    return moreA ? 1 : moreB ? -1 : 0;
+                var order = a.Current.Value.CompareTo(b.Current.Value);
+                if (order != 0)
+                    return order;
+            }
+        }
+    }
 }

@@ -9,6 +9,9 @@ public static class ExportMediaTypes
     public const string Html = "text/html";
     public const string Json = "application/json";
 
+    /// <summary>What the API's JSON responses carry, also when a list writes its stored JSON itself.</summary>
+    public const string JsonUtf8 = "application/json; charset=utf-8";
+
     /// <summary>The type an oEmbed discovery link carries; the response itself is <c>application/json</c> (oEmbed 1.0, 2.3.4).</summary>
     public const string OEmbedJson = "application/json+oembed";
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
@@ -8,7 +9,7 @@ using Timeline.Api.Features.Events;
 namespace Timeline.Api.Features.Exports;
 
 /// <summary>The timeline header the exports put on top.</summary>
-public sealed record TimelineHeader(string Slug, string Title, string? Description, string Language, DateTimeOffset UpdatedAt);
+public sealed record TimelineHeader(long Id, string Slug, string Title, string? Description, string Language, DateTimeOffset UpdatedAt);
 
 /// <summary>Reads shared by the exports and the widget, over the same queries as the JSON lists.</summary>
 public static class TimelineExports
@@ -18,25 +19,17 @@ public static class TimelineExports
         ArgumentNullException.ThrowIfNull(db);
         return db.Timelines.AsNoTracking()
             .Where(t => t.Slug == slug)
-            .Select(t => new TimelineHeader(t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
+            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
             .SingleOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Every event of a filtered set in date order (exports are whole documents, not pages).</summary>
-    public static Task<List<EventSummaryResponse>> EventsAsync(IQueryable<Event> events, bool descending, CancellationToken cancellationToken) =>
-        events
-            .OrderByDate(descending)
-            .Select(EventSummaryResponse.Projection)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-
-    /// <summary>Every event of a timeline in date order, with the optional date and tag filters of the widget.</summary>
+    /// <summary>
+    /// Every event of a timeline in date order, with optional date and tag filters (the widget's); exports are
+    /// whole documents, read in keyset pages (see <see cref="EventList.WalkAsync"/>).
+    /// </summary>
     public static Task<List<EventSummaryResponse>> TimelineEventsAsync(
-        TimelineDbContext db, string slug, EventFilter filter, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return EventsAsync(db.Events.AsNoTracking().InTimeline(slug).Filter(filter), descending: false, cancellationToken);
-    }
+        TimelineDbContext db, IFullTextSearch search, long timelineId, DateOnly? from, DateOnly? to, string? tag, CancellationToken cancellationToken) =>
+        EventList.AllAsync(db, search, new EventPageFilter([timelineId], [], Tag: tag, From: from, To: to), descending: false, cancellationToken);
 
     /// <summary>
     /// A timeline's commitments in the order they were made, each with its current status and the day that

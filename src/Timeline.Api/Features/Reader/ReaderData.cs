@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Commitments;
 using Timeline.Api.Features.Common;
@@ -64,21 +65,38 @@ public sealed record Standing(CommitmentStatus? Status, AssessmentResponse? Sinc
 /// <summary>The reads of the widget and the public pages, over the API's own projections.</summary>
 public static class ReaderData
 {
-    /// <summary>The timeline's events in date order (with the widget's filters), each with its sources: two queries.</summary>
-    public static async Task<List<ReaderEvent>> EventsAsync(TimelineDbContext db, string timelineSlug, EventFilter filter, CancellationToken ct)
+    /// <summary>
+    /// The timeline's events in date order (with the widget's filters), each with its sources: the events' list walk,
+    /// then the sources of exactly those events by key, a thousand at a time (never a scan of every event's sources).
+    /// </summary>
+    public static async Task<List<ReaderEvent>> EventsAsync(
+        TimelineDbContext db, IFullTextSearch search, TimelineHeader timeline, EventFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var events = await TimelineExports.TimelineEventsAsync(db, timelineSlug, filter, ct);
-        var sources = await db.Events.AsNoTracking().InTimeline(timelineSlug).Filter(filter)
-            .SelectMany(e => e.Sources, (e, s) => new
+        ArgumentNullException.ThrowIfNull(timeline);
+        ArgumentNullException.ThrowIfNull(filter);
+        var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, filter.From, filter.To, filter.Tag, ct);
+        var byEvent = new Dictionary<string, List<SourceResponse>>(StringComparer.Ordinal);
+        foreach (var slugs in events.Select(e => e.Slug).Chunk(1_000))
+        {
+            var sources = await db.Events.AsNoTracking()
+                .Where(e => slugs.Contains(e.Slug))
+                .SelectMany(e => e.Sources, (e, s) => new
+                {
+                    Event = e.Slug,
+                    Source = new SourceResponse { Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl },
+                })
+                .ToListAsync(ct);
+            foreach (var source in sources)
             {
-                Event = e.Slug,
-                Source = new SourceResponse { Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl },
-            })
-            .ToListAsync(ct);
-        var byEvent = sources.GroupBy(s => s.Event, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<SourceResponse>)[.. g.Select(s => s.Source).OrderBy(s => s.Url, StringComparer.Ordinal)], StringComparer.Ordinal);
-        return [.. events.Select(e => new ReaderEvent(e, byEvent.GetValueOrDefault(e.Slug) ?? []))];
+                if (!byEvent.TryGetValue(source.Event, out var list))
+                    byEvent[source.Event] = list = [];
+                list.Add(source.Source);
+            }
+        }
+
+        return [.. events.Select(e => new ReaderEvent(e,
+            byEvent.TryGetValue(e.Slug, out var list) ? [.. list.OrderBy(s => s.Url, StringComparer.Ordinal)] : []))];
     }
 
     /// <summary>The timeline's commitments in the order they were made, each with its whole history and sources.</summary>
@@ -146,7 +164,7 @@ public static class ReaderPageData
         return db.Timelines.AsNoTracking()
             .Where(t => slugs.Contains(t.Slug))
             .OrderBy(t => t.Slug)
-            .Select(t => new TimelineHeader(t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
+            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
             .ToListAsync(ct);
     }
 
@@ -156,7 +174,7 @@ public static class ReaderPageData
         return db.Timelines.AsNoTracking()
             .Where(t => t.Commitments.Any(c => c.Slug == commitmentSlug))
             .OrderBy(t => t.Slug)
-            .Select(t => new TimelineHeader(t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
+            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
             .ToListAsync(ct);
     }
 }

@@ -14,7 +14,6 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyService keys,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,6 +29,9 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return AuthenticateResult.Fail("Use Authorization: Bearer <key>.");
 
+        // The key service (and its DbContext) only for requests that carry a key: every anonymous read,
+        // a cached one included, passes through here.
+        var keys = Context.RequestServices.GetRequiredService<ApiKeyService>();
         var caller = await keys.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (caller is null)
             return AuthenticateResult.Fail("The API key is unknown or revoked.");

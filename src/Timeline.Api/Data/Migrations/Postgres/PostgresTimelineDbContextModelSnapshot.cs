@@ -364,9 +364,36 @@ namespace Timeline.Api.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
+                    b.HasIndex("ResourceType", "Id");
+
                     b.HasIndex("ResourceType", "ResourceKey", "Id");
 
                     b.ToTable("ChangeLog", (string)null);
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.ChangeLogTimeline", b =>
+                {
+                    b.Property<string>("Timeline")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
+
+                    b.Property<long>("ChangeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.HasKey("Timeline", "ChangeId");
+
+                    b.HasIndex("ChangeId");
+
+                    b.HasIndex("Timeline", "Operation", "ChangeId");
+
+                    b.ToTable("ChangeLogTimelines", (string)null);
                 });
 
             modelBuilder.Entity("Timeline.Api.Domain.Commitment", b =>
@@ -469,6 +496,10 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("ListJson")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Note")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -483,6 +514,11 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
                         .UseCollation("C");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -509,16 +545,17 @@ namespace Timeline.Api.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DateEnd");
-
-                    b.HasIndex("Kind");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status");
+                    b.HasIndex("SpanBucket", "DateStart", "Id", "DateEnd");
 
-                    b.HasIndex("DateStart", "Slug");
+                    b.HasIndex("Kind", "SpanBucket", "DateStart", "Id", "DateEnd");
+
+                    b.HasIndex("Status", "SpanBucket", "DateStart", "Id", "DateEnd");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Events_ListingMissing")
+                        .HasFilter("\"ListJson\" IS NULL AND \"DeletedAt\" IS NULL");
 
                     b.ToTable("Events");
                 });
@@ -536,9 +573,20 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+
                     b.HasKey("EventId", "ActorId", "Role");
 
-                    b.HasIndex("ActorId");
+                    b.HasIndex("ActorId", "SpanBucket", "DateStart", "EventId", "DateEnd");
 
                     b.ToTable("EventActors");
                 });
@@ -573,9 +621,20 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(120)")
                         .UseCollation("C");
 
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+
                     b.HasKey("EventId", "Tag");
 
-                    b.HasIndex("Tag", "EventId");
+                    b.HasIndex("Tag", "SpanBucket", "DateStart", "EventId", "DateEnd");
 
                     b.ToTable("EventTags");
                 });
@@ -826,9 +885,27 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<long>("EventId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SpanBucket")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("CASE WHEN NOT isfinite(\"DateStart\") OR NOT isfinite(\"DateEnd\") THEN 5 WHEN (\"DateEnd\" - \"DateStart\") <= 0 THEN 0 WHEN (\"DateEnd\" - \"DateStart\") <= 30 THEN 1 WHEN (\"DateEnd\" - \"DateStart\") <= 365 THEN 2 WHEN (\"DateEnd\" - \"DateStart\") <= 3652 THEN 3 WHEN (\"DateEnd\" - \"DateStart\") <= 36524 THEN 4 ELSE 5 END", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("TimelineId", "EventId");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("TimelineId", "UpdatedAt", "DateStart", "EventId");
+
+                    b.HasIndex("TimelineId", "SpanBucket", "DateStart", "EventId", "DateEnd");
 
                     b.ToTable("TimelineEvents");
                 });
@@ -916,6 +993,15 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.ChangeLogTimeline", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.ChangeLogEntry", null)
+                        .WithMany("TimelineLinks")
+                        .HasForeignKey("ChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Timeline.Api.Domain.Commitment", b =>
@@ -1052,6 +1138,11 @@ namespace Timeline.Api.Data.Migrations.Postgres
             modelBuilder.Entity("Timeline.Api.Domain.Actor", b =>
                 {
                     b.Navigation("Aliases");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.ChangeLogEntry", b =>
+                {
+                    b.Navigation("TimelineLinks");
                 });
 
             modelBuilder.Entity("Timeline.Api.Domain.Commitment", b =>

@@ -32,7 +32,7 @@ public sealed class CreateActorEndpoint(TimelineDbContext db, IFullTextSearch se
         ActorEditor.Apply(created, req);
         db.Actors.Add(created);
         edit.Log(ChangeOperation.Create, created, ActorEditor.ResourceType, created.Slug, [], null, ActorEditor.ToWrite(created));
-        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, created, t))
+        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, created, null, t))
             ?? await edit.CommitAsync(Representation.Of(ActorEditor.Represent(created), StatusCodes.Status201Created, ActorEditor.PathOf(created.Slug)), ct);
     }
 }

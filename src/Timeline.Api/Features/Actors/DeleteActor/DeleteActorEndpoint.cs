@@ -33,7 +33,7 @@ public sealed class DeleteActorEndpoint(TimelineDbContext db, IFullTextSearch se
         if (await ActorEditor.BlockingReferenceAsync(db, actor, ct) is { } reference)
             return Problems.Conflict($"The actor '{slug}' is still referred to by {reference}; change that first.");
         edit.Log(ChangeOperation.Delete, actor, ActorEditor.ResourceType, slug, [], ActorEditor.ToWrite(actor), null);
-        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, actor, t))
+        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, actor, null, t))
             ?? await edit.CommitAsync(Results.NoContent(), ct);
     }
 }

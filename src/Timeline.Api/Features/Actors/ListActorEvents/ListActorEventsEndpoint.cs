@@ -1,8 +1,8 @@
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Events;
+using Timeline.Api.Features.Exports;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Actors.ListActorEvents;
@@ -33,13 +33,13 @@ public sealed class ListActorEventsEndpoint(TimelineDbContext db, IFullTextSearc
 
     public override async Task HandleAsync(ListActorEventsRequest req, CancellationToken ct)
     {
-        if (!await db.Actors.AnyAsync(a => a.Slug == req.Slug, ct))
+        if (await EventList.ActorIdAsync(db, req.Slug, ct) is not { } actor)
         {
             await Send.ResultAsync(Problems.NotFound("actor", req.Slug));
             return;
         }
 
-        var events = db.Events.Where(e => e.Actors.Any(a => a.Actor!.Slug == req.Slug));
-        await Send.OkAsync(await EventList.PageAsync(db, search, events, req, HttpContext, ct), ct);
+        var page = await EventList.PageAsync(db, search, new EventScope(ActorId: actor), req, HttpContext, ct);
+        await Send.BytesAsync(page, contentType: ExportMediaTypes.JsonUtf8, cancellation: ct);
     }
 }

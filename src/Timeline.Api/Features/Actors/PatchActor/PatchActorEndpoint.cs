@@ -36,7 +36,7 @@ public sealed class PatchActorEndpoint(TimelineDbContext db, IFullTextSearch sea
             return invalid!;
         ActorEditor.Apply(actor, write);
         edit.Log(ChangeOperation.Update, actor, ActorEditor.ResourceType, slug, [], before, ActorEditor.ToWrite(actor));
-        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, actor, t))
+        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, actor, before, t))
             ?? await edit.CommitAsync(Representation.Of(ActorEditor.Represent(actor)), ct);
     }
 }

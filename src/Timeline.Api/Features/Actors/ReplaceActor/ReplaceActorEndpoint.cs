@@ -33,7 +33,7 @@ public sealed class ReplaceActorEndpoint(TimelineDbContext db, IFullTextSearch s
         var before = ActorEditor.ToWrite(actor);
         ActorEditor.Apply(actor, req);
         edit.Log(ChangeOperation.Update, actor, ActorEditor.ResourceType, slug, [], before, ActorEditor.ToWrite(actor));
-        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, actor, t))
+        return await edit.SaveAsync(ct, keepCopies: t => ActorEditor.KeepCopiesAsync(db, search, actor, before, t))
             ?? await edit.CommitAsync(Representation.Of(ActorEditor.Represent(actor)), ct);
     }
 }

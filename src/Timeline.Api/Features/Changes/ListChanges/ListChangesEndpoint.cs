@@ -59,34 +59,56 @@ public sealed class ListChangesEndpoint(TimelineDbContext db) : Endpoint<ListCha
 
     public override async Task HandleAsync(ListChangesRequest req, CancellationToken ct)
     {
-        var query = db.Changes.AsNoTracking();
+        // The keys of the entries asked for, newest first: a timeline's from its rows of ChangeLogTimelines, a kind of
+        // resource's from the (type, id) index, the rest from the log's primary key; each an index range.
+        IQueryable<long> keys;
         if (req.Timeline is not null)
         {
-            var padded = $" {req.Timeline} ";
-            query = query.Where(c => (" " + c.Timelines + " ").Contains(padded));
+            keys = db.ChangeTimelines.Where(t => t.Timeline == req.Timeline).Select(t => t.ChangeId);
+            if (req.Resource is not null)
+                keys = keys.Where(id => db.Changes.Any(c => c.Id == id && c.ResourceType == req.Resource));
+        }
+        else
+        {
+            keys = req.Resource is null
+                ? db.Changes.Select(c => c.Id)
+                : db.Changes.Where(c => c.ResourceType == req.Resource).Select(c => c.Id);
         }
 
-        if (req.Resource is not null)
-            query = query.Where(c => c.ResourceType == req.Resource);
         if (req.Since is { } since)
         {
-            // Entries are stored in UTC, and the stored form compares only instants with the same offset.
+            // Entries are stored in UTC, and the stored form compares only instants with the same offset. Ids grow with
+            // time, so the first entry from a minute before `since` (one probe of the At index; two writes' clocks and ids
+            // may disagree by the time a save takes) bounds the walk by id as well: a page never reads far back past `since`.
             var utc = since.ToUniversalTime();
-            query = query.Where(c => c.At >= utc);
+            var margin = utc > DateTimeOffset.MinValue.AddMinutes(1) ? utc.AddMinutes(-1) : utc;
+            var first = await db.Changes.Where(c => c.At >= margin).OrderBy(c => c.At).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            if (first is not { } firstId)
+            {
+                await Send.OkAsync(new PageResponse<ChangeResponse> { Items = [] }, ct);
+                return;
+            }
+
+            keys = keys.Where(id => id >= firstId && db.Changes.Any(c => c.Id == id && c.At >= utc));
         }
-        await Send.OkAsync(await ChangePages.PageAsync(query, req, HttpContext, ct), ct);
+
+        await Send.OkAsync(await ChangePages.PageAsync(db, keys, req, HttpContext, ct), ct);
     }
 }
 
 /// <summary>Keyset pages of the change log, newest first.</summary>
 public static class ChangePages
 {
-    public static async Task<PageResponse<ChangeResponse>> PageAsync(IQueryable<Domain.ChangeLogEntry> changes, IPagedRequest request, HttpContext context, CancellationToken ct)
+    /// <summary>One page of the entries whose ids <paramref name="keys"/> gives: a page of keys (an index range), then those entries by key.</summary>
+    public static async Task<PageResponse<ChangeResponse>> PageAsync(TimelineDbContext db, IQueryable<long> keys, IPagedRequest request, HttpContext context, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         if (Paging.TryDecode<ChangeCursor>(request.Cursor, out var after))
-            changes = changes.Where(c => c.Id < after.Id);
+            keys = keys.Where(id => id < after.Id);
         var limit = Paging.LimitOf(request);
-        var rows = await changes.OrderByDescending(c => c.Id).Take(limit + 1).Select(ChangeResponse.Projection).ToListAsync(ct);
-        return Paging.ToPage(context, rows, limit, c => new ChangeCursor(c.Id));
+        var page = await keys.OrderByDescending(id => id).Take(limit + 1).ToListAsync(ct);
+        var rows = await db.Changes.AsNoTracking().Where(c => page.Contains(c.Id)).Select(ChangeResponse.Projection).ToListAsync(ct);
+        var byId = rows.ToDictionary(r => r.Id);
+        return Paging.ToPage(context, [.. page.Where(byId.ContainsKey).Select(id => byId[id])], limit, c => new ChangeCursor(c.Id));
     }
 }

@@ -46,10 +46,15 @@ public sealed class ListResourceChangesEndpoint(TimelineDbContext db) : Endpoint
     public override async Task HandleAsync(ListResourceChangesRequest req, CancellationToken ct)
     {
         var type = req.Resources[..^1];
+        // A commitment's log includes its assessments' ("<slug>/<id>"): a range of the (type, key, id) index, as
+        // '/' + 1 is '0'. string.Compare runs in SQL with binary collation; the ordinal overload does not translate.
+        var (from, to) = (req.Key + "/", req.Key + "0");
+#pragma warning disable CA1309
         var changes = type == "commitment"
             ? db.Changes.Where(c => (c.ResourceType == "commitment" && c.ResourceKey == req.Key)
-                || (c.ResourceType == "assessment" && c.ResourceKey.StartsWith(req.Key + "/")))
+                || (c.ResourceType == "assessment" && string.Compare(c.ResourceKey, from) >= 0 && string.Compare(c.ResourceKey, to) < 0))
             : db.Changes.Where(c => c.ResourceType == type && c.ResourceKey == req.Key);
-        await Send.OkAsync(await ChangePages.PageAsync(changes, req, HttpContext, ct), ct);
+#pragma warning restore CA1309
+        await Send.OkAsync(await ChangePages.PageAsync(db, changes.Select(c => c.Id), req, HttpContext, ct), ct);
     }
 }

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
@@ -9,7 +10,7 @@ using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetEmbed;
 
-public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetEmbedRequest>
+public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<GetEmbedRequest>
 {
     public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
 
@@ -51,7 +52,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
         var context = new ReaderContext(HttpContext.Request, clock);
         var sections = EmbedViews.Parse(req.View);
         var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
-        var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, req.Slug, filter, ct) : [];
+        var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, search, timeline, filter, ct) : [];
         var commitments = sections.HasFlag(EmbedView.Scorecard) ? await ReaderData.CommitmentsAsync(db, req.Slug, ct) : [];
 
         int? startIndex = null;

@@ -1,13 +1,13 @@
 using FastEndpoints;
 using FluentValidation;
 using Timeline.Api.Data;
-using Timeline.Api.Data.Queries;
+using Timeline.Api.Features.Exports;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Events.ListEvents;
 
-public sealed class ListEventsRequest : EventListRequest
+public sealed class ListEventsRequest : EventListRequest, IHasTimelineFilter
 {
     /// <summary>Only events of this timeline (slug).</summary>
     [QueryParam]
@@ -36,7 +36,7 @@ public sealed class ListEventsEndpoint(TimelineDbContext db, IFullTextSearch sea
 
     public override async Task HandleAsync(ListEventsRequest req, CancellationToken ct)
     {
-        var events = req.Timeline is null ? db.Events : db.Events.InTimeline(req.Timeline);
-        await Send.OkAsync(await EventList.PageAsync(db, search, events, req, HttpContext, ct), ct);
+        var page = await EventList.PageAsync(db, search, EventScope.All, req, HttpContext, ct);
+        await Send.BytesAsync(page, contentType: ExportMediaTypes.JsonUtf8, cancellation: ct);
     }
 }

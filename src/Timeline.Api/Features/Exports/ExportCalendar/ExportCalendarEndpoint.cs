@@ -6,6 +6,8 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Features.Events;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
 using EventStatus = Timeline.Api.Domain.EventStatus;
@@ -18,7 +20,7 @@ public sealed class ExportCalendarRequest
     public string Slug { get; set; } = "";
 }
 
-public sealed class ExportCalendarEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<ExportCalendarRequest>
+public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportCalendarRequest>
 {
     public const string ContentType = ExportMediaTypes.Calendar + "; charset=utf-8";
 
@@ -48,10 +50,17 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, TimeProvider cl
             return;
         }
 
-        var events = await db.Events.AsNoTracking().InTimeline(req.Slug)
-            .OrderByDate(descending: false)
-            .Select(e => new { e.Slug, e.Title, e.Summary, e.DateText, e.Status, e.Place, e.Note, e.UpdatedAt })
-            .ToListAsync(ct);
+        // The timeline's events in date order, a keyset page at a time; each page's fields by primary key.
+        var events = new List<EventEntry>();
+        await foreach (var rows in EventList.WalkAsync(db, search, new EventPageFilter([timeline.Id], []), descending: false, 500, ct))
+        {
+            var ids = rows.Select(r => r.Id).ToList();
+            var page = await db.Events.AsNoTracking().Where(e => ids.Contains(e.Id))
+                .Select(e => new EventEntry(e.Id, e.Slug, e.Title, e.Summary, e.DateText, e.Status, e.Place, e.Note, e.UpdatedAt))
+                .ToDictionaryAsync(e => e.Id, ct);
+            events.AddRange(ids.Where(page.ContainsKey).Select(id => page[id]));
+        }
+
         var dues = await db.Commitments.AsNoTracking().InTimeline(req.Slug)
             .Where(c => c.DueText != null)
             .OrderBy(c => c.Id)
@@ -143,6 +152,9 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, TimeProvider cl
         EventOutcome.Postponed => "Postponed: it did not take place on this date.",
         _ => null,
     };
+
+    private sealed record EventEntry(
+        long Id, string Slug, string Title, string? Summary, string DateText, EventStatus Status, string? Place, string? Note, DateTimeOffset UpdatedAt);
 
     private static string Describe(EdtfDate date, IEnumerable<string?> parts) =>
         string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Append($"Date (EDTF): {date.Text}"));

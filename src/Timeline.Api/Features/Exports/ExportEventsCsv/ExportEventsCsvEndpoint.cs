@@ -1,7 +1,6 @@
 using System.Globalization;
 using FastEndpoints;
 using Timeline.Api.Data;
-using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Events;
@@ -43,14 +42,14 @@ public sealed class ExportEventsCsvEndpoint(TimelineDbContext db, IFullTextSearc
 
     public override async Task HandleAsync(ExportEventsCsvRequest req, CancellationToken ct)
     {
-        if (await TimelineExports.FindTimelineAsync(db, req.Slug, ct) is null)
+        if (await TimelineExports.FindTimelineAsync(db, req.Slug, ct) is not { } timeline)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
             return;
         }
 
-        var events = await TimelineExports.EventsAsync(
-            EventList.Filter(db, search, db.Events.InTimeline(req.Slug), req), req.Sort == "-date", ct);
+        var filter = await EventList.ResolveAsync(db, search, new EventScope(TimelineId: timeline.Id), req, limit: 500, ct);
+        var events = filter is null ? [] : await EventList.AllAsync(db, search, filter, req.Sort == "-date", ct);
         var csv = CsvExport.Write(Header, events.Select(e => new[]
         {
             e.Slug,

@@ -1,6 +1,6 @@
 using FastEndpoints;
 using Timeline.Api.Data;
-using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
@@ -13,7 +13,7 @@ public sealed class ExportTimelineJsRequest
     public string Slug { get; set; } = "";
 }
 
-public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
+public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
 {
     public override void Configure()
     {
@@ -39,7 +39,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, TimeProvider 
             return;
         }
 
-        var events = await TimelineExports.TimelineEventsAsync(db, req.Slug, new EventFilter(), ct);
+        var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, from: null, to: null, tag: null, ct);
         var today = clock.Today();
         var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))
             .Where(x => x.Date.Start != DateOnly.MinValue || x.Date.End != DateOnly.MaxValue)

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Embed;
 using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
@@ -13,7 +14,7 @@ public sealed class GetTimelinePageRequest : AsOfPageRequest;
 
 public sealed class GetTimelinePageValidator : AsOfPageValidator<GetTimelinePageRequest>;
 
-public sealed class GetTimelinePageEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetTimelinePageRequest>
+public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<GetTimelinePageRequest>
 {
     public override void Configure()
     {
@@ -45,7 +46,7 @@ public sealed class GetTimelinePageEndpoint(TimelineDbContext db, TimeProvider c
         }
 
         var context = new ReaderContext(HttpContext.Request, clock);
-        var events = await ReaderData.EventsAsync(db, req.Slug, new EventFilter(), ct);
+        var events = await ReaderData.EventsAsync(db, search, timeline, new EventFilter(), ct);
         var commitments = await ReaderData.CommitmentsAsync(db, req.Slug, ct);
         var html = TimelinePage.Render(context, timeline, events, commitments, req);
         EmbedSecurity.ApplyToPage(HttpContext.Response);

@@ -1,6 +1,5 @@
 using FastEndpoints;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Infrastructure;
@@ -65,26 +64,18 @@ public sealed class SearchEndpoint(TimelineDbContext db, IFullTextSearch search)
         Summary(s =>
         {
             s.Summary = "Search everything";
-            s.Description = "Full-text search across events, commitments, actors (with all alias spellings) and quotes, best matches first.";
+            s.Description = "Full-text search across events, commitments, actors (with all alias spellings) and quotes, best matches first. "
+                + $"Ranking looks at the {SearchKinds.RankedPerKind} most recently indexed matches of each kind, so a very common word "
+                + "answers as fast as a rare one; add words to narrow it.";
         });
     }
 
     public override async Task HandleAsync(SearchRequest req, CancellationToken ct)
     {
-        var matches = search.Match(db, req.Q!, req.Kind);
-        if (matches is null)
-        {
-            await Send.OkAsync(new PageResponse<SearchResultResponse> { Items = [] }, ct);
-            return;
-        }
-
-        var offset = Paging.TryDecode<SearchCursor>(req.Cursor, out var after) ? after.Offset : 0;
+        var offset = Paging.TryDecode<SearchCursor>(req.Cursor, out var after) ? Math.Max(0, after.Offset) : 0;
         var limit = Paging.LimitOf(req);
-        var rows = await matches.AsNoTracking()
-            .OrderBy(h => h.Rank).ThenBy(h => h.Kind).ThenBy(h => h.Slug)
-            .Skip(offset).Take(limit + 1)
-            .ToListAsync(ct);
-        var results = rows.Select(h => new SearchResultResponse
+        var hits = await search.SearchAsync(db, req.Q!, req.Kind, offset, limit + 1, ct);
+        var results = (hits ?? []).Select(h => new SearchResultResponse
         {
             Kind = h.Kind,
             Slug = h.Slug,

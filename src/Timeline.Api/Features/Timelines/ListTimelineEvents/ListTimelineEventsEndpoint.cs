@@ -1,7 +1,6 @@
 using FastEndpoints;
-using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
-using Timeline.Api.Data.Queries;
+using Timeline.Api.Features.Exports;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Events;
 using Timeline.Api.Infrastructure;
@@ -34,12 +33,13 @@ public sealed class ListTimelineEventsEndpoint(TimelineDbContext db, IFullTextSe
 
     public override async Task HandleAsync(ListTimelineEventsRequest req, CancellationToken ct)
     {
-        if (!await db.Timelines.AnyAsync(t => t.Slug == req.Slug, ct))
+        if (await EventList.TimelineIdAsync(db, req.Slug, ct) is not { } timeline)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
             return;
         }
 
-        await Send.OkAsync(await EventList.PageAsync(db, search, db.Events.InTimeline(req.Slug), req, HttpContext, ct), ct);
+        var page = await EventList.PageAsync(db, search, new EventScope(TimelineId: timeline), req, HttpContext, ct);
+        await Send.BytesAsync(page, contentType: ExportMediaTypes.JsonUtf8, cancellation: ct);
     }
 }
