@@ -60,12 +60,15 @@ public static class ReaderLayout
             """);
         if (head.Description is not null)
             html.Append($"<meta name=\"description\" content=\"{head.Description}\">\n");
+        // Each language version is its own canonical URL (an explicit ?lang= is kept), and names the others with hreflang;
+        // the URL without lang is the negotiated one (x-default).
+        var canonical = context.WithLanguage(head.CanonicalUrl);
         html.Append($"""
-            <link rel="canonical" href="{head.CanonicalUrl}">
+            <link rel="canonical" href="{canonical}">
             <meta property="og:type" content="{head.OpenGraphType}">
             <meta property="og:site_name" content="{t["Site.Name"]}">
             <meta property="og:title" content="{head.Title}">
-            <meta property="og:url" content="{head.CanonicalUrl}">
+            <meta property="og:url" content="{canonical}">
             <meta property="og:locale" content="{t.Culture.Name.Replace('-', '_')}">
             <meta name="twitter:card" content="summary">
             <meta name="twitter:title" content="{head.Title}">
@@ -73,6 +76,9 @@ public static class ReaderLayout
             """);
         if (head.Description is not null)
             html.Append($"<meta property=\"og:description\" content=\"{head.Description}\">\n<meta name=\"twitter:description\" content=\"{head.Description}\">\n");
+        foreach (var language in ReaderText.Languages)
+            html.Append($"<link rel=\"alternate\" hreflang=\"{language}\" href=\"{ReaderContext.InLanguage(head.CanonicalUrl, language)}\">\n");
+        html.Append($"<link rel=\"alternate\" hreflang=\"x-default\" href=\"{head.CanonicalUrl}\">\n");
         foreach (var link in head.Alternates)
             html.Append($"<link rel=\"alternate\" type=\"{MediaType(link.MediaType)}\" href=\"{link.Href}\" title=\"{link.Title}\">\n");
         html.Append($"""
@@ -84,6 +90,11 @@ public static class ReaderLayout
             <body class="{bodyClass}">
 
             """);
+        if (context.Language.Unavailable)
+        {
+            // An explicit ?lang= we have no interface for: say so where the reader looks, in the language used.
+            html.Append($"<p class=\"tl-notice\" role=\"note\">{t.Format("Language.Unavailable", context.Language.Requested)}</p>\n");
+        }
     }
 
     public static void End(HtmlWriter html)

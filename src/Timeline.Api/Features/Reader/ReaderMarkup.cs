@@ -2,6 +2,7 @@ using System.Globalization;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Commitments;
 using Timeline.Api.Features.Common;
+using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Reader;
 
@@ -205,6 +206,9 @@ public static class ReaderMarkup
         ArgumentNullException.ThrowIfNull(keep);
         var t = context.Text;
         var kept = keep.ToList();
+        // A language chosen in the URL stays chosen after the form reloads the page.
+        if (context.ExplicitLanguage is { } lang && !kept.Exists(p => p.Key == InterfaceLanguages.QueryName))
+            kept.Add(KeyValuePair.Create(InterfaceLanguages.QueryName, lang));
         html.Append($"<form class=\"tl-asof\" method=\"get\" action=\"{action}\">\n");
         html.Append($"<label for=\"tl-asof-date\">{t["AsOf.Label"]}</label>\n");
         html.Append($"<input type=\"date\" id=\"tl-asof-date\" name=\"asOf\" value=\"{IsoDay(asOf ?? context.Today)}\" data-today=\"{IsoDay(context.Today)}\">\n");

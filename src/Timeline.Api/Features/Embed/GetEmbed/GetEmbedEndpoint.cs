@@ -14,7 +14,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
     public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
 
     /// <summary>The options a widget URL may carry, in the order its links write them.</summary>
-    public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf"];
+    public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf", "lang"];
 
     public override void Configure()
     {
@@ -48,7 +48,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
             return;
         }
 
-        var context = new ReaderContext(HttpContext.Request, clock);
+        var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
         var sections = EmbedViews.Parse(req.View);
         var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
         var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, req.Slug, filter, ct) : [];
@@ -79,6 +79,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
             PublicUrls.OEmbedFor(HttpContext.Request, PublicUrls.Embed(HttpContext.Request, req.Slug))));
 
         EmbedSecurity.Apply(HttpContext.Response);
+        context.Announce(HttpContext.Response);
         await Send.StringAsync(html, StatusCodes.Status200OK, ContentType, ct);
     }
 
@@ -87,7 +88,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, TimeProvider clock) :
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From, ["to"] = req.To, ["tag"] = req.Tag, ["start"] = req.Start,
+            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From, ["to"] = req.To, ["tag"] = req.Tag, ["start"] = req.Start, ["lang"] = req.Lang,
         };
         return [.. OptionNames.Where(n => Blank(values.GetValueOrDefault(n)) is not null).Select(n => KeyValuePair.Create(n, values[n]!))];
     }

@@ -124,6 +124,8 @@ public static class CommitmentPage
         };
         if (commitment.Description is not null)
             document["description"] = commitment.Description;
+        if (context.ContentLanguage is { } language)
+            document["inLanguage"] = language;
         return document;
     }
 }
