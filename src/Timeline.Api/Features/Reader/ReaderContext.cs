@@ -28,6 +28,14 @@ public sealed class ReaderContext
     /// <summary>The language the stored texts are written in (the timeline's), when known: JSON-LD's <c>inLanguage</c>.</summary>
     public string? ContentLanguage { get; }
 
+    /// <summary>
+    /// <c> lang="en"</c> for an element holding stored text when that text's language is not the interface's, else nothing:
+    /// the document's <c>lang</c> is the interface language, and screen readers switch voice only where the content differs.
+    /// </summary>
+    public Markup ContentLang => ContentLanguage is { } language && !string.Equals(language, Text.Language, StringComparison.OrdinalIgnoreCase)
+        ? new Markup($" lang=\"{HtmlText.Encode(language)}\"")
+        : Markup.Empty;
+
     /// <summary>What the request asked for; <see cref="Text"/> is the outcome of the fallback chain.</summary>
     public LanguageChoice Language { get; }
 

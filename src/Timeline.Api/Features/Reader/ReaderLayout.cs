@@ -21,7 +21,8 @@ public sealed record PageHead(
 /// <summary>
 /// The document around every reader page and the widget: one stylesheet and one deferred script of ours, no inline
 /// script or style (the CSP forbids both), JSON-LD written by System.Text.Json (which escapes &lt; &gt; &amp; so that
-/// no stored text can close its block), and an <c>&lt;html lang&gt;</c> that names the interface language.
+/// no stored text can close its block), and an <c>&lt;html lang&gt;</c> that names the interface language (stored texts
+/// in another language carry their own, <see cref="ReaderContext.ContentLang"/>).
 /// </summary>
 public static class ReaderLayout
 {
@@ -117,13 +118,4 @@ public static class ReaderLayout
 
     /// <summary>The oEmbed discovery link of a page that can be embedded.</summary>
     public static AlternateLink OEmbed(string oembedUrl, string title) => new(ExportMediaTypes.OEmbedJson, oembedUrl, title);
-
-    /// <summary>A <c>lang</c> attribute for content written in another language than the interface, or nothing.</summary>
-    public static Markup ContentLanguage(ReaderContext context, string language)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return string.Equals(language, context.Text.Language, StringComparison.OrdinalIgnoreCase)
-            ? Markup.Empty
-            : new Markup($" lang=\"{Infrastructure.HtmlText.Encode(language)}\"");
-    }
 }

@@ -73,12 +73,16 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         var html = await client.GetStringAsync(new Uri(Widget + "?lang=be", UriKind.Relative));
 
         Assert.Contains("<html lang=\"be\"", html, StringComparison.Ordinal);
-        // The timeline's own texts are English: the content carries its language, the chrome the interface's.
-        Assert.Matches("<main class=\"tl tl-widget\"[^>]* lang=\"en\">", html);
+        // The timeline's own texts are English: each stored text carries its language, the document the interface's.
+        Assert.Contains("<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"union-state\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"tl-title\" lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 lang=\"en\"><a href=\"/events/2019-12-08-integration-plan-signing?lang=be\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"tl-events-title\">Падзеі</h2>", html, StringComparison.Ordinal);
+        Assert.Matches("<ul class=\"tl-sources\" aria-label=\"Крыніцы\">\\s*<li>(<span class=\"tl-publisher\">[^<]*</span> )?<a href=\"[^\"]+\" target=\"_blank\" rel=\"noopener\" lang=\"en\">", html);
         Assert.Contains("<time datetime=\"2019-12-08\">8 снежня 2019</time>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tl-badge tl-badge-never-held\">Абвешчана, але не адбылося</span>", html, StringComparison.Ordinal);
         Assert.Matches(
-            @"data-slug=""single-constitution"">\s*<h3>.*?</h3>\s*<p><span class=""tl-status tl-current tl-status-stalled"" data-status=""stalled"">Прыпынена</span> "
+            @"data-slug=""single-constitution"">\s*<h3 lang=""en"">.*?</h3>\s*<p><span class=""tl-status tl-current tl-status-stalled"" data-status=""stalled"">Прыпынена</span> "
             + @"<span class=""tl-since""[^>]*>з 21 кастрычніка 2005</span>", html);
         Assert.Contains(">Рэалізавана<", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"tl-scorecard-title\">Абавязацельствы</h2>", html, StringComparison.Ordinal);
@@ -236,7 +240,9 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
             Assert.Contains($"<link rel=\"alternate\" hreflang=\"{language}\" href=\"http://localhost/timelines/union-state?lang={language}\">", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"http://localhost/timelines/union-state\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta property=\"og:locale\" content=\"ru\">", html, StringComparison.Ordinal);
-        Assert.Matches("<main id=\"main\" class=\"tl\" lang=\"en\">", html);
+        Assert.Contains("<main id=\"main\" class=\"tl\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<li><span aria-current=\"page\" lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"tl-commitments-title\">Обязательства</h2>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/events/2019-12-08-integration-plan-signing?lang=ru\"", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"ru\">", html, StringComparison.Ordinal);
@@ -266,7 +272,8 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         Assert.Contains($"<html lang=\"{language}\"", html, StringComparison.Ordinal);
         Assert.Contains($"<li><span aria-current=\"page\">{crumb}</span></li>", html, StringComparison.Ordinal);
         Assert.Contains($">{heading}</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("<main id=\"main\" class=\"tl\" lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<main id=\"main\" class=\"tl\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Equal("en", JsonLd(html).GetProperty("inLanguage").GetString());
         AssertNoEnglishInterfaceText(html, language);
     }
@@ -384,13 +391,13 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         Assert.Equal("ru", ContentLanguage(nothingAsked));
         var html = await nothingAsked.Content.ReadAsStringAsync();
         // Interface and content now agree: no lang of its own on the content.
-        Assert.Matches("<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"union-state\">", html);
+        Assert.Contains("<h1 id=\"tl-title\">", html, StringComparison.Ordinal);
 
         using var unavailable = await GetAsync(client, Widget, "de, fr;q=0.5");
         Assert.Equal("ru", ContentLanguage(unavailable));
         using var asked = await GetAsync(client, Widget, "be");
         Assert.Equal("be", ContentLanguage(asked));
-        Assert.Matches("<main class=\"tl tl-widget\"[^>]* lang=\"ru\">", await asked.Content.ReadAsStringAsync());
+        Assert.Contains("<h1 id=\"tl-title\" lang=\"ru\">", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var explicitlyUnavailable = await client.GetAsync(new Uri(Widget + "?lang=de", UriKind.Relative));
         Assert.Equal("ru", ContentLanguage(explicitlyUnavailable));
         Assert.Contains("Интерфейс недоступен на языке «de».", await explicitlyUnavailable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
