@@ -33,8 +33,21 @@ public sealed class ReaderContext
     /// the document's <c>lang</c> is the interface language, and screen readers switch voice only where the content differs.
     /// </summary>
     public Markup ContentLang => ContentLanguage is { } language && !string.Equals(language, Text.Language, StringComparison.OrdinalIgnoreCase)
-        ? new Markup($" lang=\"{HtmlText.Encode(language)}\"")
+        ? new Markup($" lang=\"{HtmlText.Encode(language)}\"" + (Direction(language) == Text.Direction ? "" : $" dir=\"{Direction(language)}\""))
         : Markup.Empty;
+
+    /// <summary><c>rtl</c> for a language written right to left (Arabic, Hebrew, Persian...), as ICU knows it; else <c>ltr</c>.</summary>
+    public static string Direction(string language)
+    {
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return "ltr";
+        }
+    }
 
     /// <summary>What the request asked for; <see cref="Text"/> is the outcome of the fallback chain.</summary>
     public LanguageChoice Language { get; }

@@ -50,7 +50,7 @@ public static class ReaderLayout
         var t = context.Text;
         html.Append($"""
             <!doctype html>
-            <html lang="{t.Language}" data-theme="{theme}">
+            <html lang="{t.Language}" dir="{t.Direction}" data-theme="{theme}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">

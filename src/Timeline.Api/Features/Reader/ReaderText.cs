@@ -42,6 +42,9 @@ public sealed class ReaderText
 
     public DateWords DateWords { get; }
 
+    /// <summary>The interface's writing direction, for <c>&lt;html dir&gt;</c>: every interface language so far is <c>ltr</c>.</summary>
+    public string Direction => Culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
+
     /// <summary>
     /// The interface language for a request: <c>?lang=</c>, else <c>Accept-Language</c>, else the content's own language
     /// (a timeline's <c>language</c>) when there is an interface in it, else English. See <see cref="InterfaceLanguages"/>.

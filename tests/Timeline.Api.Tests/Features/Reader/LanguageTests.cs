@@ -401,6 +401,19 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         using var explicitlyUnavailable = await client.GetAsync(new Uri(Widget + "?lang=de", UriKind.Relative));
         Assert.Equal("ru", ContentLanguage(explicitlyUnavailable));
         Assert.Contains("Интерфейс недоступен на языке «de».", await explicitlyUnavailable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A timeline written right to left in a language without an interface: English chrome, left to right; the texts rtl.
+        await own.WithDbAsync(async db =>
+        {
+            var timeline = await db.Timelines.SingleAsync(t => t.Slug == "union-state");
+            timeline.Language = "ar";
+            return await db.SaveChangesAsync();
+        });
+        using var arabic = await client.GetAsync(new Uri(Widget, UriKind.Relative));
+        Assert.Equal("en", ContentLanguage(arabic));
+        var rtl = await arabic.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"en\" dir=\"ltr\"", rtl, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"tl-title\" lang=\"ar\" dir=\"rtl\">", rtl, StringComparison.Ordinal);
     }
 
     [Fact]
