@@ -138,6 +138,19 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"de-AT\">", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFeedsFallback_IsReadableByScriptsOnOtherSites()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/timelines/union-state/timelinejs?lang=uk");
+        request.Headers.Add("Origin", "https://newsroom.example");
+        using var response = await client.SendAsync(request);
+        Assert.Equal("en", ContentLanguage(response));
+        Assert.Equal("en", (await response.JsonAsync()).Str("language"));
+        Assert.Equal("uk", response.Headers.GetValues(InterfaceLanguages.FallbackHeader).Single());
+        Assert.Contains(InterfaceLanguages.FallbackHeader, response.Headers.GetValues("Access-Control-Expose-Headers").SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries)));
+    }
+
     [Theory]
     [InlineData("/embed/union-state?lang=not_a_tag")]
     [InlineData("/embed/union-state?lang=b")]
