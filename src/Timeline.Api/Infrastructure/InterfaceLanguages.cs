@@ -68,6 +68,7 @@ public static partial class InterfaceLanguages
 
     private static LanguageChoice Read(HttpRequest request)
     {
+        // Repeated (lang=ru&lang=be) it reads "ru,be", as the validators see it: not a tag, a 400.
         var query = request.Query[QueryName].ToString();
         if (query.Length > 0)
             return new LanguageChoice(query, IsWellFormed(query) ? Match(query) : null, FromQuery: true);

@@ -53,6 +53,7 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
     // The query beats the header.
     [InlineData("?lang=en", "be", "en")]
     [InlineData("?lang=be", "ru, en;q=0.5", "be")]
+    [InlineData("?lang=BE", null, "be")]
     public async Task Widget_NegotiatesTheInterfaceLanguage(string? query, string? acceptLanguage, string expected)
     {
         using var client = factory.CreateClient();
@@ -155,6 +156,7 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
     [InlineData("/embed/union-state?lang=not_a_tag")]
     [InlineData("/embed/union-state?lang=b")]
     [InlineData("/embed/union-state?lang=be--BY")]
+    [InlineData("/embed/union-state?lang=ru&lang=be")]
     [InlineData("/timelines/union-state?lang=%3Cscript%3E")]
     [InlineData("/events/2019-12-08-integration-plan-signing?lang=1234")]
     [InlineData("/commitments/single-currency?lang=en_GB")]
