@@ -16,6 +16,7 @@ public sealed class ReaderContext
         ContentLanguage = contentLanguage;
         Language = InterfaceLanguages.Negotiate(request);
         Text = ReaderText.For(request, contentLanguage);
+        ContentLang = ContentLangFor(contentLanguage, Text);
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         PathBase = request.PathBase.Value ?? "";
         BaseUrl = PublicUrls.BaseOf(request);
@@ -32,9 +33,12 @@ public sealed class ReaderContext
     /// <c> lang="en"</c> for an element holding stored text when that text's language is not the interface's, else nothing:
     /// the document's <c>lang</c> is the interface language, and screen readers switch voice only where the content differs.
     /// </summary>
-    public Markup ContentLang => ContentLanguage is { } language && !string.Equals(language, Text.Language, StringComparison.OrdinalIgnoreCase)
-        ? new Markup($" lang=\"{HtmlText.Encode(language)}\"" + (Direction(language) == Text.Direction ? "" : $" dir=\"{Direction(language)}\""))
-        : Markup.Empty;
+    public Markup ContentLang { get; }
+
+    private static Markup ContentLangFor(string? language, ReaderText text) =>
+        language is not null && !string.Equals(language, text.Language, StringComparison.OrdinalIgnoreCase)
+            ? new Markup($" lang=\"{HtmlText.Encode(language)}\"" + (Direction(language) == text.Direction ? "" : $" dir=\"{Direction(language)}\""))
+            : Markup.Empty;
 
     /// <summary><c>rtl</c> for a language written right to left (Arabic, Hebrew, Persian...), as ICU knows it; else <c>ltr</c>.</summary>
     public static string Direction(string language)
