@@ -1,6 +1,9 @@
 namespace Timeline.Api.Infrastructure;
 
-/// <summary>Output cache of the API's GETs, tagged <see cref="TimelineApp.ApiCacheTag"/> so that writes can evict it.</summary>
+/// <summary>
+/// Output cache of the API's GETs, tagged <see cref="TimelineApp.ApiCacheTag"/> so that writes can evict it, keyed by the
+/// query and by the negotiated language.
+/// </summary>
 public static class CacheSetup
 {
     /// <param name="services">The services.</param>
@@ -32,6 +35,9 @@ public static class CacheSetup
             cache.AddBasePolicy(policy => policy
                 .With(c => c.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 .SetVaryByQuery("*")
+                // The language negotiated from Accept-Language (?lang= is in the query already): a cached answer in one
+                // language is never served to a reader of another. Keyed by the outcome, not the header's spelling.
+                .VaryByValue(context => KeyValuePair.Create(InterfaceLanguages.QueryName, InterfaceLanguages.CacheKey(context.Request)))
                 .Tag(TimelineApp.ApiCacheTag)
                 .Expire(TimeSpan.FromSeconds(60)));
         });

@@ -13,4 +13,10 @@ public static class QueryRules
     public static IRuleBuilderOptions<T, string?> MustBeOneOf<T, TEnum>(this IRuleBuilder<T, string?> rule) where TEnum : struct, Enum =>
         rule.Must(text => text is null || Kebab.TryParse<TEnum>(text, out _))
             .WithMessage($"{{PropertyName}} must be one of: {string.Join(", ", Kebab.AllValues<TEnum>())}.");
+
+    /// <summary><c>lang</c>: a well-formed BCP 47 tag; one we have no interface for is not an error (it falls back).</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeLanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => string.IsNullOrEmpty(text) || InterfaceLanguages.IsWellFormed(text))
+            .WithMessage((_, text) => $"lang '{text}' is not a BCP 47 language tag (e.g. be, ru, en, en-GB); "
+                + $"the interface is available in {string.Join(", ", InterfaceLanguages.Supported)}.");
 }

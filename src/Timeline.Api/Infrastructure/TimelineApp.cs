@@ -76,7 +76,7 @@ public static partial class TimelineApp
         services.AddFastEndpoints(o => o.IncludeAbstractValidators = true);
         services.AddTimelineOpenApi();
         services.AddCors(cors => cors.AddDefaultPolicy(policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()
-            .WithExposedHeaders("ETag", "Link")));
+            .WithExposedHeaders("ETag", "Link", InterfaceLanguages.FallbackHeader)));
         services.AddTimelineOutputCache(configuration, redis);
         services.AddTimelineTelemetry(configuration);
         services.AddHealthChecks()

@@ -142,6 +142,12 @@ public sealed class ReaderBrowserTests(BrowserServer server)
     [InlineData("/events/" + Signing, "dark")]
     [InlineData("/commitments/single-currency?asOf=2019-12-08", "light")]
     [InlineData("/commitments/single-currency?asOf=2019-12-08", "dark")]
+    [InlineData("/embed/union-state?lang=be", "light")]
+    [InlineData("/embed/union-state?lang=ru", "dark")]
+    [InlineData("/embed/union-state?lang=de", "light")]
+    [InlineData("/timelines/union-state?lang=be", "dark")]
+    [InlineData("/events/" + Signing + "?lang=ru", "light")]
+    [InlineData("/commitments/single-currency?lang=be", "light")]
     public async Task Axe_FindsNoSeriousOrCriticalViolations(string path, string theme)
     {
         await using var browser = await server.NewPageAsync(1200);
@@ -156,7 +162,8 @@ public sealed class ReaderBrowserTests(BrowserServer server)
         Assert.True(blocking.Count == 0, string.Join("\n", blocking.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
         Assert.True(result.Passes.Length > 10, "axe ran almost no rules");
-        var name = path.Trim('/').Split('?')[0].Replace('/', '-');
+        var lang = System.Text.RegularExpressions.Regex.Match(path, "lang=([a-z]+)").Groups[1].Value;
+        var name = path.Trim('/').Split('?')[0].Replace('/', '-') + (lang.Length > 0 ? $"-{lang}" : "");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserServer.ArtifactsFolder, $"axe-{name}-{theme}.png") });
     }
 
@@ -200,6 +207,37 @@ public sealed class ReaderBrowserTests(BrowserServer server)
         Assert.True(await earlier.IsVisibleAsync(), "a folded event is not printed");
         Assert.False(await page.Locator(".tl-asof").IsVisibleAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserServer.ArtifactsFolder, "widget-print.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("ru", "8 декабря 2019", "События", "Приостановлено")]
+    [InlineData("be", "8 снежня 2019", "Падзеі", "Прыпынена")]
+    public async Task Widget_InAnotherLanguage_ReadsInItThroughout_AndOnlyStoredTextsAreEnglish(string language, string date, string heading, string stalled)
+    {
+        await using var browser = await server.NewPageAsync(768);
+        var page = browser.Page;
+        await page.GotoAsync($"{server.BaseUrl}/embed/union-state?lang={language}&start=2019-12-08");
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.js === 'ready'");
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal(heading, await page.Locator("#tl-events-title").InnerTextAsync());
+        Assert.Equal(date, await page.Locator($".tl-event[data-slug='{Signing}'] > time").InnerTextAsync());
+        Assert.Equal(stalled, await page.Locator(".tl-commitment[data-slug='single-constitution'] .tl-current").InnerTextAsync());
+
+        // Every text a screen reader would read in the page's language is in it: Latin words appear only inside elements
+        // marked as the stored texts' language (lang="en"), and the product's name.
+        var english = await page.EvaluateAsync<string[]>(@"() => {
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            const found = [];
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const owner = node.parentElement.closest('[lang]');
+                const text = node.textContent.replace(/Timeline/g, '');
+                if (owner === document.documentElement && /[A-Za-z]{2,}/.test(text)) found.push(text.trim());
+            }
+            return found;
+        }");
+        Assert.True(english.Length == 0, "English in the interface: " + string.Join(" | ", english.Take(10)));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserServer.ArtifactsFolder, $"widget-{language}.png") });
+        Assert.Empty(browser.Errors);
     }
 
     private static string Article(string body) =>

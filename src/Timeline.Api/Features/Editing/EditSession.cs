@@ -3,6 +3,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
@@ -131,9 +132,31 @@ public sealed class EditSession(TimelineDbContext db, TimeProvider clock, IOutpu
         }
         catch (DbUpdateException exception) when (IsUniqueViolation(exception))
         {
+            // Two writes to one resource that both add the same new row (a source both cite) collide on its key before
+            // either reaches the version check: the loser's resource has changed meanwhile, and that is a 412 like any
+            // lost race. A key taken while the resource itself stayed as read is a real conflict.
+            var changed = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified).ToList();
             await RollbackAsync();
-            return Problems.Conflict("A resource with this key was created a moment ago (or existed and was deleted); choose another.");
+            return await ChangedMeanwhileAsync(changed, cancellationToken)
+                ? Problems.PreconditionFailed()
+                : Problems.Conflict("A resource with this key was created a moment ago (or existed and was deleted); choose another.");
         }
+    }
+
+    /// <summary>True when a resource this write changes is no longer at the version it was read at (or is gone).</summary>
+    private static async Task<bool> ChangedMeanwhileAsync(List<EntityEntry> entries, CancellationToken cancellationToken)
+    {
+        foreach (var entry in entries)
+        {
+            var tokens = entry.Metadata.GetProperties().Where(p => p.IsConcurrencyToken).ToList();
+            if (tokens.Count == 0)
+                continue;
+            var now = await entry.GetDatabaseValuesAsync(cancellationToken);
+            if (now is null || tokens.Any(t => !Equals(now[t], entry.OriginalValues[t])))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -23,6 +23,6 @@ public static class EmbedSnippet
     public static string For(ReaderContext context, string slug, string title)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Iframe(context.Absolute(ReaderPaths.Embed(slug)), title, DefaultWidth, DefaultHeight) + "\n" + ResizeScript(context.BaseUrl);
+        return Iframe(context.WithLanguage(context.Absolute(ReaderPaths.Embed(slug))), title, DefaultWidth, DefaultHeight) + "\n" + ResizeScript(context.BaseUrl);
     }
 }

@@ -107,7 +107,7 @@ public static class EventEditor
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(e);
-        await EventListing.RefreshAsync(db, [e.Id], ct);
+        await EventListing.RefreshAsync(db, e, ct);
         await search.RefreshAsync(db, SearchKinds.Event, e.Slug, ct);
     }
 }

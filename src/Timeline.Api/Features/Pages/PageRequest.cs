@@ -16,6 +16,16 @@ public abstract class PageRequest
     [QueryParam]
     public string? Theme { get; set; }
 
+    /// <summary>
+    /// The interface language: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag; <c>be-BY</c> is <c>be</c>). Beats
+    /// <c>Accept-Language</c>; absent or not available, the timeline's own language is used if the interface exists in it,
+    /// else English, and a tag that is well formed but not available is answered with a <c>Timeline-Language-Fallback</c>
+    /// header naming it. The response's <c>Content-Language</c> says which was used. Stored texts (titles, summaries) are
+    /// shown as written.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
+
     public string ThemeOrDefault => string.IsNullOrEmpty(Theme) ? ReaderLayout.Auto : Theme;
 }
 
@@ -32,9 +42,12 @@ public abstract class AsOfPageRequest : PageRequest
 
 public abstract class PageValidator<TRequest> : Validator<TRequest> where TRequest : PageRequest
 {
-    protected PageValidator() =>
+    protected PageValidator()
+    {
         RuleFor(r => r.Theme).Must(t => string.IsNullOrEmpty(t) || ReaderLayout.Themes.Contains(t))
             .WithMessage($"theme must be one of: {string.Join(", ", ReaderLayout.Themes)}.");
+        RuleFor(r => r.Lang).MustBeLanguageTag();
+    }
 }
 
 public abstract class AsOfPageValidator<TRequest> : PageValidator<TRequest> where TRequest : AsOfPageRequest

@@ -6,12 +6,18 @@ namespace Timeline.Api.Features.Reader;
 /// <summary>What every piece of reader markup needs: its words, today's date and where links point.</summary>
 public sealed class ReaderContext
 {
-    public ReaderContext(HttpRequest request, TimeProvider clock)
+    /// <param name="request">The request: its <c>lang</c> and <c>Accept-Language</c> choose the words.</param>
+    /// <param name="clock">Today's date.</param>
+    /// <param name="contentLanguage">The language the content is written in (the timeline's), the fallback before English.</param>
+    public ReaderContext(HttpRequest request, TimeProvider clock, string? contentLanguage)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(clock);
         Request = request;
-        Text = ReaderText.For(request);
+        ContentLanguage = contentLanguage;
+        Language = InterfaceLanguages.Negotiate(request);
+        Text = ReaderText.For(request, contentLanguage);
+        ContentLang = ContentLangFor(contentLanguage, Text);
         Today = clock.Today();
         PathBase = request.PathBase.Value ?? "";
         BaseUrl = PublicUrls.BaseOf(request);
@@ -20,6 +26,45 @@ public sealed class ReaderContext
     public HttpRequest Request { get; }
 
     public ReaderText Text { get; }
+
+    /// <summary>The language the stored texts are written in (the timeline's), when known: JSON-LD's <c>inLanguage</c>.</summary>
+    public string? ContentLanguage { get; }
+
+    /// <summary>
+    /// <c> lang="en"</c> for an element holding stored text when that text's language is not the interface's, else nothing:
+    /// the document's <c>lang</c> is the interface language, and screen readers switch voice only where the content differs.
+    /// </summary>
+    public Markup ContentLang { get; }
+
+    private static Markup ContentLangFor(string? language, ReaderText text) =>
+        language is not null && !string.Equals(language, text.Language, StringComparison.OrdinalIgnoreCase)
+            ? new Markup($" lang=\"{HtmlText.Encode(language)}\"" + (Direction(language) == text.Direction ? "" : $" dir=\"{Direction(language)}\""))
+            : Markup.Empty;
+
+    /// <summary><c>rtl</c> for a language written right to left (Arabic, Hebrew, Persian...), as ICU knows it; else <c>ltr</c>.</summary>
+    public static string Direction(string language)
+    {
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(language).TextInfo.IsRightToLeft ? "rtl" : "ltr";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return "ltr";
+        }
+    }
+
+    /// <summary>What the request asked for; <see cref="Text"/> is the outcome of the fallback chain.</summary>
+    public LanguageChoice Language { get; }
+
+    /// <summary>
+    /// <c>lang=be</c> when the reader chose the language in the URL, else nothing: links between our pages and the
+    /// as-of form keep an explicit choice, while a choice made by <c>Accept-Language</c> needs no help.
+    /// </summary>
+    public string? ExplicitLanguage => Language.FromQuery && Language.Matched is { } chosen ? chosen : null;
+
+    /// <summary><c>Content-Language</c>, <c>Vary</c> and the fallback notice for this response.</summary>
+    public void Announce(HttpResponse response) => InterfaceLanguages.Announce(response, Language, Text.Language);
 
     /// <summary>Today by the injected clock (see <see cref="EventOutcomes"/> for what it decides).</summary>
     public DateOnly Today { get; }
@@ -34,11 +79,21 @@ public sealed class ReaderContext
 
     public string Absolute(string path) => BaseUrl + path;
 
-    public string TimelinePage(string slug) => Link(ReaderPaths.Timeline(slug));
+    public string TimelinePage(string slug) => WithLanguage(Link(ReaderPaths.Timeline(slug)));
 
-    public string EventPage(string slug) => Link(ReaderPaths.Event(slug));
+    public string EventPage(string slug) => WithLanguage(Link(ReaderPaths.Event(slug)));
 
-    public string CommitmentPage(string slug) => Link(ReaderPaths.Commitment(slug));
+    public string CommitmentPage(string slug) => WithLanguage(Link(ReaderPaths.Commitment(slug)));
+
+    /// <summary>A link to one of our pages, keeping an explicit <c>lang</c>.</summary>
+    public string WithLanguage(string url) => ExplicitLanguage is { } lang ? InLanguage(url, lang) : url;
+
+    /// <summary>A URL of ours with <c>lang</c> set (the <c>hreflang</c> alternates and language links).</summary>
+    public static string InLanguage(string url, string language)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{InterfaceLanguages.QueryName}={Uri.EscapeDataString(language)}";
+    }
 
     public string Asset(string name) => Link(ReaderAssets.PathOf(name));
 }

@@ -35,6 +35,8 @@ public static class ReaderJsonLd
             item["endDate"] = date.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (e.Summary is not null)
             item["description"] = e.Summary;
+        if (context.ContentLanguage is { } language)
+            item["inLanguage"] = language;
         if (e.Place is not null)
             item["location"] = new JsonObject { ["@type"] = "Place", ["name"] = e.Place };
         if (sources.Count > 0)

@@ -21,7 +21,8 @@ public sealed record PageHead(
 /// <summary>
 /// The document around every reader page and the widget: one stylesheet and one deferred script of ours, no inline
 /// script or style (the CSP forbids both), JSON-LD written by System.Text.Json (which escapes &lt; &gt; &amp; so that
-/// no stored text can close its block), and an <c>&lt;html lang&gt;</c> that names the interface language.
+/// no stored text can close its block), and an <c>&lt;html lang&gt;</c> that names the interface language (stored texts
+/// in another language carry their own, <see cref="ReaderContext.ContentLang"/>).
 /// </summary>
 public static class ReaderLayout
 {
@@ -49,7 +50,7 @@ public static class ReaderLayout
         var t = context.Text;
         html.Append($"""
             <!doctype html>
-            <html lang="{t.Language}" data-theme="{theme}">
+            <html lang="{t.Language}" dir="{t.Direction}" data-theme="{theme}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,12 +61,15 @@ public static class ReaderLayout
             """);
         if (head.Description is not null)
             html.Append($"<meta name=\"description\" content=\"{head.Description}\">\n");
+        // Each language version is its own canonical URL (an explicit ?lang= is kept), and names the others with hreflang;
+        // the URL without lang is the negotiated one (x-default).
+        var canonical = context.WithLanguage(head.CanonicalUrl);
         html.Append($"""
-            <link rel="canonical" href="{head.CanonicalUrl}">
+            <link rel="canonical" href="{canonical}">
             <meta property="og:type" content="{head.OpenGraphType}">
             <meta property="og:site_name" content="{t["Site.Name"]}">
             <meta property="og:title" content="{head.Title}">
-            <meta property="og:url" content="{head.CanonicalUrl}">
+            <meta property="og:url" content="{canonical}">
             <meta property="og:locale" content="{t.Culture.Name.Replace('-', '_')}">
             <meta name="twitter:card" content="summary">
             <meta name="twitter:title" content="{head.Title}">
@@ -73,6 +77,9 @@ public static class ReaderLayout
             """);
         if (head.Description is not null)
             html.Append($"<meta property=\"og:description\" content=\"{head.Description}\">\n<meta name=\"twitter:description\" content=\"{head.Description}\">\n");
+        foreach (var language in ReaderText.Languages)
+            html.Append($"<link rel=\"alternate\" hreflang=\"{language}\" href=\"{ReaderContext.InLanguage(head.CanonicalUrl, language)}\">\n");
+        html.Append($"<link rel=\"alternate\" hreflang=\"x-default\" href=\"{head.CanonicalUrl}\">\n");
         foreach (var link in head.Alternates)
             html.Append($"<link rel=\"alternate\" type=\"{MediaType(link.MediaType)}\" href=\"{link.Href}\" title=\"{link.Title}\">\n");
         html.Append($"""
@@ -84,6 +91,11 @@ public static class ReaderLayout
             <body class="{bodyClass}">
 
             """);
+        if (context.Language.Unavailable)
+        {
+            // An explicit ?lang= we have no interface for: say so where the reader looks, in the language used.
+            html.Append($"<p class=\"tl-notice\" role=\"note\">{t.Format("Language.Unavailable", context.Language.Requested)}</p>\n");
+        }
     }
 
     public static void End(HtmlWriter html)
@@ -106,13 +118,4 @@ public static class ReaderLayout
 
     /// <summary>The oEmbed discovery link of a page that can be embedded.</summary>
     public static AlternateLink OEmbed(string oembedUrl, string title) => new(ExportMediaTypes.OEmbedJson, oembedUrl, title);
-
-    /// <summary>A <c>lang</c> attribute for content written in another language than the interface, or nothing.</summary>
-    public static Markup ContentLanguage(ReaderContext context, string language)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return string.Equals(language, context.Text.Language, StringComparison.OrdinalIgnoreCase)
-            ? Markup.Empty
-            : new Markup($" lang=\"{Infrastructure.HtmlText.Encode(language)}\"");
-    }
 }

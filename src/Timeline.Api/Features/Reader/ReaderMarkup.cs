@@ -2,6 +2,7 @@ using System.Globalization;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Commitments;
 using Timeline.Api.Features.Common;
+using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Reader;
 
@@ -69,7 +70,8 @@ public static class ReaderMarkup
         var classes = badge is null ? "tl-event" : "tl-event tl-not-held";
         html.Append($"<li class=\"{classes}\" tabindex=\"0\" data-slug=\"{e.Slug}\" data-start=\"{IsoDay(item.Date.Start)}\">\n");
         Time(html, context, item.Date);
-        html.Append($"\n<h3><a href=\"{context.EventPage(e.Slug)}\"{Target(newTab)}>{e.Title}</a></h3>\n");
+        var lang = context.ContentLang;
+        html.Append($"\n<h3{lang}><a href=\"{context.EventPage(e.Slug)}\"{Target(newTab)}>{e.Title}</a></h3>\n");
         if (badge is not null)
         {
             html.Append($"<p>");
@@ -78,13 +80,13 @@ public static class ReaderMarkup
         }
 
         if (e.Summary is not null)
-            html.Append($"<p>{e.Summary}</p>\n");
+            html.Append($"<p{lang}>{e.Summary}</p>\n");
         if (e.Place is not null)
-            html.Append($"<p class=\"tl-meta\">{e.Place}</p>\n");
+            html.Append($"<p class=\"tl-meta\"{lang}>{e.Place}</p>\n");
         // The evidence right under the claim; caveats after it.
         Sources(html, context, item.Sources);
         if (e.Note is not null)
-            html.Append($"<p class=\"tl-note\">{e.Note}</p>\n");
+            html.Append($"<p class=\"tl-note\"{lang}>{e.Note}</p>\n");
         html.Append($"</li>\n");
     }
 
@@ -105,8 +107,8 @@ public static class ReaderMarkup
             html.Append($"<li>");
             // Titles often begin with their publisher ("Euroradio: ..."); the name is then not written twice.
             if (source.Publisher is not null && source.Title?.StartsWith(source.Publisher + ":", StringComparison.Ordinal) != true)
-                html.Append($"<span class=\"tl-publisher\">{source.Publisher}</span> ");
-            Link(html, source.Url, source.Title ?? ShortUrl(source.Url), newTab: true);
+                html.Append($"<span class=\"tl-publisher\"{context.ContentLang}>{source.Publisher}</span> ");
+            Link(html, source.Url, source.Title ?? ShortUrl(source.Url), newTab: true, source.Title is null ? Markup.Empty : context.ContentLang);
             if (source.Published is not null && EdtfDate.TryParse(source.Published, out EdtfDate? published, out string? _))
             {
                 html.Append($", ");
@@ -126,11 +128,14 @@ public static class ReaderMarkup
         html.Append($"</ul>\n");
     }
 
-    public static void Link(HtmlWriter html, string url, string text, bool newTab)
+    public static void Link(HtmlWriter html, string url, string text, bool newTab) => Link(html, url, text, newTab, Markup.Empty);
+
+    /// <summary>A link whose text is in <paramref name="lang"/> (a <see cref="ReaderContext.ContentLang"/>).</summary>
+    public static void Link(HtmlWriter html, string url, string text, bool newTab, Markup lang)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (IsHttp(url))
-            html.Append($"<a href=\"{url}\"{Target(newTab)}>{text}</a>");
+            html.Append($"<a href=\"{url}\"{Target(newTab)}{lang}>{text}</a>");
         else
             html.Append($"<span>{text}</span>");
     }
@@ -205,6 +210,9 @@ public static class ReaderMarkup
         ArgumentNullException.ThrowIfNull(keep);
         var t = context.Text;
         var kept = keep.ToList();
+        // A language chosen in the URL stays chosen after the form reloads the page.
+        if (context.ExplicitLanguage is { } lang && !kept.Exists(p => p.Key == InterfaceLanguages.QueryName))
+            kept.Add(KeyValuePair.Create(InterfaceLanguages.QueryName, lang));
         html.Append($"<form class=\"tl-asof\" method=\"get\" action=\"{action}\">\n");
         html.Append($"<label for=\"tl-asof-date\">{t["AsOf.Label"]}</label>\n");
         html.Append($"<input type=\"date\" id=\"tl-asof-date\" name=\"asOf\" value=\"{IsoDay(asOf ?? context.Today)}\" data-today=\"{IsoDay(context.Today)}\">\n");
@@ -228,7 +236,7 @@ public static class ReaderMarkup
         var standing = Standing.AsOf(commitment, day);
         var counted = commitment.Counted.ToList();
         html.Append($"<li class=\"tl-commitment\" data-slug=\"{commitment.Slug}\">\n");
-        html.Append($"<h3><a href=\"{context.CommitmentPage(commitment.Slug)}\"{Target(newTab)}>{commitment.Title}</a></h3>\n");
+        html.Append($"<h3{context.ContentLang}><a href=\"{context.CommitmentPage(commitment.Slug)}\"{Target(newTab)}>{commitment.Title}</a></h3>\n");
         html.Append($"<p>");
         CurrentStatus(html, context, standing);
         html.Append($"</p>\n");
@@ -290,14 +298,15 @@ public static class ReaderMarkup
             html.Append($" <span class=\"tl-after-label\">{t["Assessment.AfterAsOf"]}</span>");
         if (retracted)
             html.Append($" <span class=\"tl-badge tl-badge-cancelled\">{t["Assessment.RetractedBadge"]}</span>");
-        html.Append($"\n<p>{assessment.Summary}</p>\n");
+        var lang = context.ContentLang;
+        html.Append($"\n<p{lang}>{assessment.Summary}</p>\n");
         if (assessment.Event is not null)
         {
-            html.Append($"<p class=\"tl-meta\">{t["Assessment.Event"]}: <a href=\"{context.EventPage(assessment.Event.Slug)}\"{Target(newTab)}>{assessment.Event.Title}</a></p>\n");
+            html.Append($"<p class=\"tl-meta\">{t["Assessment.Event"]}: <a href=\"{context.EventPage(assessment.Event.Slug)}\"{Target(newTab)}{lang}>{assessment.Event.Title}</a></p>\n");
         }
 
         if (assessment.Note is not null)
-            html.Append($"<p class=\"tl-note\">{assessment.Note}</p>\n");
+            html.Append($"<p class=\"tl-note\"{lang}>{assessment.Note}</p>\n");
         Sources(html, context, assessment.Sources);
         if (assessment.Retraction is { } retraction)
         {

@@ -1,7 +1,10 @@
 namespace Timeline.Api.Features.Reader;
 
 /// <summary>A step of a page's breadcrumb trail; the last one is the page itself and has no link.</summary>
-public sealed record Crumb(string Text, string? Href);
+/// <param name="Text">What the step says.</param>
+/// <param name="Href">Where it links, or null for the page itself.</param>
+/// <param name="IsContent">True when the text is stored text (a timeline's title) rather than an interface word.</param>
+public sealed record Crumb(string Text, string? Href, bool IsContent = false);
 
 /// <summary>A link to the same thing as data: its label, where it is and its media type.</summary>
 public sealed record DataLink(string Label, string Href, string MediaType);
@@ -16,7 +19,7 @@ public sealed record DataGroup(string Heading, IReadOnlyList<DataLink> Links);
 /// </summary>
 public static class ReaderPage
 {
-    public static void Begin(HtmlWriter html, ReaderContext context, PageHead head, string theme, IReadOnlyList<Crumb> crumbs, string contentLanguage)
+    public static void Begin(HtmlWriter html, ReaderContext context, PageHead head, string theme, IReadOnlyList<Crumb> crumbs)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(context);
@@ -27,13 +30,14 @@ public static class ReaderPage
         html.Append($"<nav class=\"tl-crumbs\" aria-label=\"{t["Page.Breadcrumb"]}\"><ol>\n");
         foreach (var crumb in crumbs)
         {
+            var lang = crumb.IsContent ? context.ContentLang : Markup.Empty;
             if (crumb.Href is null)
-                html.Append($"<li><span aria-current=\"page\">{crumb.Text}</span></li>\n");
+                html.Append($"<li><span aria-current=\"page\"{lang}>{crumb.Text}</span></li>\n");
             else
-                html.Append($"<li><a href=\"{crumb.Href}\">{crumb.Text}</a></li>\n");
+                html.Append($"<li><a href=\"{crumb.Href}\"{lang}>{crumb.Text}</a></li>\n");
         }
 
-        html.Append($"</ol></nav>\n<main id=\"main\" class=\"tl\"{ReaderLayout.ContentLanguage(context, contentLanguage)}>\n");
+        html.Append($"</ol></nav>\n<main id=\"main\" class=\"tl\">\n");
     }
 
     public static void End(HtmlWriter html, ReaderContext context, IReadOnlyList<DataGroup> data)

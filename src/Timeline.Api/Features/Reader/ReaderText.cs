@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
+using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Reader;
 
@@ -14,10 +15,17 @@ public sealed class ReaderText
 {
     private static readonly ResourceManager Strings = new("Timeline.Api.Features.Reader.ReaderStrings", typeof(ReaderText).Assembly);
 
-    /// <summary>The interface languages there are resources for; the first is the default.</summary>
-    public static IReadOnlyList<string> Languages { get; } = ["en"];
+    /// <summary>The interface languages there are resources for; negotiation chooses among them.</summary>
+    public static IReadOnlyList<string> Languages => InterfaceLanguages.Supported;
 
-    public static ReaderText English { get; } = new(CultureInfo.GetCultureInfo("en"));
+    /// <summary>One instance per language: the date words are read once.</summary>
+    private static readonly Dictionary<string, ReaderText> ByLanguage =
+        InterfaceLanguages.Supported.ToDictionary(l => l, l => new ReaderText(CultureInfo.GetCultureInfo(l)), StringComparer.Ordinal);
+
+    public static ReaderText English => In(InterfaceLanguages.Default);
+
+    /// <summary>The texts of a supported interface language (<see cref="Languages"/>).</summary>
+    public static ReaderText In(string language) => ByLanguage[language];
 
     private ReaderText(CultureInfo culture)
     {
@@ -34,17 +42,23 @@ public sealed class ReaderText
 
     public DateWords DateWords { get; }
 
+    /// <summary>The interface's writing direction, for <c>&lt;html dir&gt;</c>: every interface language so far is <c>ltr</c>.</summary>
+    public string Direction => Culture.TextInfo.IsRightToLeft ? "rtl" : "ltr";
+
     /// <summary>
-    /// The interface language for a request. Only English exists so far; choosing by <c>lang</c> or
-    /// <c>Accept-Language</c> belongs here, so that markup code never changes when a language is added.
+    /// The interface language for a request: <c>?lang=</c>, else <c>Accept-Language</c>, else the content's own language
+    /// (a timeline's <c>language</c>) when there is an interface in it, else English. See <see cref="InterfaceLanguages"/>.
     /// </summary>
-    public static ReaderText For(HttpRequest request)
+    public static ReaderText For(HttpRequest request, string? contentLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return English;
+        return In(InterfaceLanguages.Resolve(InterfaceLanguages.Negotiate(request), contentLanguage));
     }
 
-    /// <summary>A string by name; a name missing from the neutral resources is a bug and fails loudly.</summary>
+    /// <summary>
+    /// A string by name; a name missing from the neutral resources is a bug and fails loudly (one missing from a
+    /// language's file would fall back to English, which a test forbids).
+    /// </summary>
     public string this[string name] =>
         Strings.GetString(name, Culture) ?? throw new KeyNotFoundException($"ReaderStrings.resx has no string named '{name}'.");
 

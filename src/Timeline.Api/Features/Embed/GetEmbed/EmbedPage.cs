@@ -43,8 +43,8 @@ public static class EmbedPage
             JsonLd(context, model, pageUrl),
             [ReaderLayout.OEmbed(model.OEmbedUrl, model.Timeline.Title)]), model.Theme, "tl-widget-body");
 
-        html.Append($"<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"{slug}\"{ReaderLayout.ContentLanguage(context, model.Timeline.Language)}>\n");
-        html.Append($"<header class=\"tl-head\">\n<h1 id=\"tl-title\">{model.Timeline.Title}</h1>\n");
+        html.Append($"<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"{slug}\">\n");
+        html.Append($"<header class=\"tl-head\">\n<h1 id=\"tl-title\"{context.ContentLang}>{model.Timeline.Title}</h1>\n");
         var day = model.AsOf ?? DateOnly.MaxValue;
         if (model.Sections.HasFlag(EmbedView.Scorecard))
         {
@@ -59,7 +59,9 @@ public static class EmbedPage
             AppendEvents(html, context, model);
         if (model.Sections.HasFlag(EmbedView.Scorecard))
             AppendCommitments(html, context, model.Commitments, day);
-        html.Append($"<footer class=\"tl-foot\"><a href=\"{context.TimelinePage(slug)}\" target=\"_blank\" rel=\"noopener\">{t.Format("Widget.Credit", model.Timeline.Title)}</a></footer>\n</main>\n");
+        // "Data: {title} (Timeline)": the title inside the interface's words keeps its own language.
+        var credit = t["Widget.Credit"].Split("{0}", 2);
+        html.Append($"<footer class=\"tl-foot\"><a href=\"{context.TimelinePage(slug)}\" target=\"_blank\" rel=\"noopener\">{credit[0]}<span{context.ContentLang}>{model.Timeline.Title}</span>{credit[^1]}</a></footer>\n</main>\n");
         ReaderLayout.End(html);
         return html.ToString();
     }

@@ -15,7 +15,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
     public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
 
     /// <summary>The options a widget URL may carry, in the order its links write them.</summary>
-    public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf"];
+    public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf", "lang"];
 
     public override void Configure()
     {
@@ -49,7 +49,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
             return;
         }
 
-        var context = new ReaderContext(HttpContext.Request, clock);
+        var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
         var sections = EmbedViews.Parse(req.View);
         var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
         var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, search, timeline, filter, ct) : [];
@@ -80,6 +80,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
             PublicUrls.OEmbedFor(HttpContext.Request, PublicUrls.Embed(HttpContext.Request, req.Slug))));
 
         EmbedSecurity.Apply(HttpContext.Response);
+        context.Announce(HttpContext.Response);
         await Send.StringAsync(html, StatusCodes.Status200OK, ContentType, ct);
     }
 
@@ -88,7 +89,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From, ["to"] = req.To, ["tag"] = req.Tag, ["start"] = req.Start,
+            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From, ["to"] = req.To, ["tag"] = req.Tag, ["start"] = req.Start, ["lang"] = req.Lang,
         };
         return [.. OptionNames.Where(n => Blank(values.GetValueOrDefault(n)) is not null).Select(n => KeyValuePair.Create(n, values[n]!))];
     }

@@ -41,6 +41,15 @@ public sealed class GetEmbedRequest
     /// </summary>
     [QueryParam]
     public string? Start { get; set; }
+
+    /// <summary>
+    /// The interface language: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag; <c>be-BY</c> is <c>be</c>). Beats
+    /// <c>Accept-Language</c>; absent or not available, the timeline's own language is used if the interface exists in it,
+    /// else English (an unavailable tag is named in a <c>Timeline-Language-Fallback</c> header). <c>Content-Language</c> says
+    /// which was used. Stored texts (titles, summaries) are shown as written.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
 }
 
 /// <summary>The sections of the widget a <c>view</c> shows. A new section (e.g. treaties) is a flag and a name here.</summary>
@@ -128,5 +137,6 @@ public sealed class GetEmbedValidator : Validator<GetEmbedRequest>
         RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
         RuleFor(r => r.Start).Must(EmbedStart.IsValid)
             .WithMessage("start must be an EDTF date (2019-12-08), an event slug or latest.");
+        RuleFor(r => r.Lang).MustBeLanguageTag();
     }
 }

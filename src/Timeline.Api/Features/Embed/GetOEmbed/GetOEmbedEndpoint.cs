@@ -32,6 +32,13 @@ public sealed class GetOEmbedRequest
     /// <summary><c>json</c> (the default); <c>xml</c> is not implemented (501).</summary>
     [QueryParam]
     public string? Format { get; set; }
+
+    /// <summary>
+    /// The widget's interface language (<c>be</c>, <c>ru</c>, <c>en</c>), for consumers that know their article's language;
+    /// a <c>lang</c> in the URL itself wins. Either way the iframe's src carries it.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
 }
 
 public sealed class GetOEmbedValidator : Validator<GetOEmbedRequest>
@@ -42,6 +49,7 @@ public sealed class GetOEmbedValidator : Validator<GetOEmbedRequest>
         RuleFor(r => r.MaxWidth).InclusiveBetween(1, 10_000);
         RuleFor(r => r.MaxHeight).InclusiveBetween(1, 10_000);
         RuleFor(r => r.Format).MaximumLength(16);
+        RuleFor(r => r.Lang).MustBeLanguageTag();
     }
 }
 
@@ -122,6 +130,8 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
         var width = Math.Min(DefaultWidth, req.MaxWidth ?? DefaultWidth);
         var height = Math.Min(DefaultHeight, req.MaxHeight ?? DefaultHeight);
         var src = PublicUrls.Embed(request, slug) + embedPath!.Value.Query;
+        if (!string.IsNullOrEmpty(req.Lang) && !Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(embedPath.Value.Query).ContainsKey(InterfaceLanguages.QueryName))
+            src = Reader.ReaderContext.InLanguage(src, req.Lang);
         await Send.OkAsync(new OEmbedResponse
         {
             Version = "1.0",

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -9,6 +10,7 @@ using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Events;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 using EventStatus = Timeline.Api.Domain.EventStatus;
 using VEventStatus = Ical.Net.EventStatus;
@@ -18,6 +20,18 @@ namespace Timeline.Api.Features.Exports.ExportCalendar;
 public sealed class ExportCalendarRequest
 {
     public string Slug { get; set; } = "";
+
+    /// <summary>
+    /// The language of the words the calendar adds around stored texts: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag); beats
+    /// <c>Accept-Language</c>; otherwise the timeline's language, else English. <c>Content-Language</c> says which was used.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
+}
+
+public sealed class ExportCalendarValidator : Validator<ExportCalendarRequest>
+{
+    public ExportCalendarValidator() => RuleFor(r => r.Lang).MustBeLanguageTag();
 }
 
 public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportCalendarRequest>
@@ -30,6 +44,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineCalendar")
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Calendar)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
@@ -37,7 +52,10 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             s.Description = "An RFC 5545 calendar: one all-day VEVENT per event (UID stable across exports; STATUS CONFIRMED for occurred, "
                 + "TENTATIVE for planned, CANCELLED for cancelled or postponed) and one per commitment due date. An event known only to the "
                 + "month or year spans that whole month or year, says so in its title and description, is TRANSPARENT (not busy) and "
-                + "carries its EDTF date in X-TIMELINE-DATE. Each VEVENT's URL is the event's (or commitment's) public page.";
+                + "carries its EDTF date in X-TIMELINE-DATE. Each VEVENT's URL is the event's (or commitment's) public page. The words the "
+                + "calendar adds (status notes, date qualifiers, \"Due:\") are in the interface language chosen by `lang` or `Accept-Language` "
+                + "(`Content-Language`); every SUMMARY, DESCRIPTION and LOCATION has a LANGUAGE parameter: the timeline's language for a stored "
+                + "text, the interface language for a text made only of our words.";
         });
     }
 
@@ -67,6 +85,8 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             .Select(c => new { c.Slug, c.Title, c.DueText, c.UpdatedAt })
             .ToListAsync(ct);
 
+        var text = ReaderText.For(HttpContext.Request, timeline.Language);
+        var words = new CalendarWords(text, timeline.Language);
         var calendar = new Calendar { ProductId = "-//Timeline//Timeline API//EN" };
         calendar.AddProperty("X-WR-CALNAME", timeline.Title);
         calendar.AddProperty("X-WR-CALDESC", timeline.Description ?? timeline.Title);
@@ -74,7 +94,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
         foreach (var e in events)
         {
             var date = EdtfDate.Parse(e.DateText);
-            var vevent = AllDay($"event-{e.Slug}@timeline", date, e.Title, e.UpdatedAt);
+            var vevent = AllDay(words, $"event-{e.Slug}@timeline", date, e.Title, e.UpdatedAt);
             if (vevent is null)
                 continue;
             vevent.Status = e.Status switch
@@ -84,26 +104,32 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
                 _ => VEventStatus.Cancelled,
             };
             vevent.Location = e.Place;
+            if (e.Place is not null)
+                Mark(vevent, "LOCATION", words.ContentLanguage);
             vevent.Url = new Uri(PublicUrls.EventPage(HttpContext.Request, e.Slug));
             vevent.Categories.Add(Kebab.ToValue(e.Status));
-            vevent.Description = Describe(date, [e.Summary, StatusNote(EventOutcomes.Of(e.Status, date, clock.Today())), e.Note]);
+            vevent.Description = Describe(text, date, [e.Summary, StatusNote(text, EventOutcomes.Of(e.Status, date, clock.Today())), e.Note]);
+            // A description with a stored summary or note is the timeline's text; one of only our notes is the interface's.
+            Mark(vevent, "DESCRIPTION", e.Summary is null && e.Note is null ? text.Language : words.ContentLanguage);
             calendar.Events.Add(vevent);
         }
 
         foreach (var c in dues)
         {
             var date = EdtfDate.Parse(c.DueText!);
-            var vevent = AllDay($"commitment-due-{c.Slug}@timeline", date, $"Due: {c.Title}", c.UpdatedAt);
+            var vevent = AllDay(words, $"commitment-due-{c.Slug}@timeline", date, text.Format("Calendar.Due", c.Title), c.UpdatedAt);
             if (vevent is null)
                 continue;
             vevent.Url = new Uri(PublicUrls.CommitmentPage(HttpContext.Request, c.Slug));
             vevent.Categories.Add("commitment-due");
-            vevent.Description = Describe(date, [$"The date by which the commitment \"{c.Title}\" was due."]);
+            vevent.Description = Describe(text, date, [text.Format("Calendar.DueDescription", c.Title)]);
+            Mark(vevent, "DESCRIPTION", text.Language);
             calendar.Events.Add(vevent);
         }
 
-        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
-        await Send.StringAsync(text, StatusCodes.Status200OK, ContentType, ct);
+        var ics = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        InterfaceLanguages.Announce(HttpContext.Response, InterfaceLanguages.Negotiate(HttpContext.Request), text.Language);
+        await Send.StringAsync(ics, StatusCodes.Status200OK, ContentType, ct);
     }
 
     /// <summary>
@@ -111,14 +137,24 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
     /// record's last change rather than "now", so an unchanged timeline exports byte-identical and keeps its ETag.
     /// Dates with an open end cannot be placed on a calendar and are left out.
     /// </summary>
-    private static CalendarEvent? AllDay(string uid, EdtfDate date, string title, DateTimeOffset updatedAt)
+    /// <summary>The interface words of a calendar, and the language its stored texts are written in.</summary>
+    private sealed record CalendarWords(ReaderText Text, string ContentLanguage);
+
+    /// <summary>The LANGUAGE parameter of a text property (RFC 5545 §3.2.10).</summary>
+    private static void Mark(CalendarEvent vevent, string property, string language)
+    {
+        if (vevent.Properties[property] is { } text)
+            text.Parameters.Set("LANGUAGE", language);
+    }
+
+    private static CalendarEvent? AllDay(CalendarWords words, string uid, EdtfDate date, string title, DateTimeOffset updatedAt)
     {
         if (date.Start == DateOnly.MinValue || date.End == DateOnly.MaxValue)
             return null;
         var vevent = new CalendarEvent
         {
             Uid = uid,
-            Summary = date.Precision == DatePrecision.Day && !date.Approximate && !date.Uncertain ? title : $"{title} ({Qualify(date)})",
+            Summary = date.Precision == DatePrecision.Day && !date.Approximate && !date.Uncertain ? title : $"{title} ({Qualify(words.Text, date)})",
             DtStart = new CalDateTime(date.Start),
             DtEnd = new CalDateTime(date.End.AddDays(1)),
             DtStamp = new CalDateTime(updatedAt.UtcDateTime, "UTC", hasTime: true),
@@ -126,36 +162,38 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             // A month- or year-long span is "sometime in", not "all of": it must not block anyone's calendar.
             Transparency = date.Precision == DatePrecision.Day ? TransparencyType.Opaque : TransparencyType.Transparent,
         };
+        // A title is a stored text, whatever qualifier or "Due:" frames it.
+        Mark(vevent, "SUMMARY", words.ContentLanguage);
         vevent.AddProperty("X-TIMELINE-DATE", date.Text);
         vevent.AddProperty("X-TIMELINE-PRECISION", Kebab.ToValue(date.Precision));
         return vevent;
     }
 
-    private static string Qualify(EdtfDate date)
+    private static string Qualify(ReaderText text, EdtfDate date)
     {
         var precision = date.Precision switch
         {
             DatePrecision.Day => null,
-            DatePrecision.Month => "date known only to the month",
-            DatePrecision.Year => "date known only to the year",
-            _ => "date known only roughly",
+            DatePrecision.Month => text["Calendar.Month"],
+            DatePrecision.Year => text["Calendar.Year"],
+            _ => text["Calendar.Rough"],
         };
-        var qualifiers = new[] { precision, date.Approximate ? "approximate" : null, date.Uncertain ? "uncertain" : null };
-        return string.Join(", ", qualifiers.Where(q => q is not null));
+        var qualifiers = new[] { precision, date.Approximate ? text["Calendar.Approximate"] : null, date.Uncertain ? text["Calendar.Uncertain"] : null };
+        return text.List(qualifiers.OfType<string>());
     }
 
-    private static string? StatusNote(EventOutcome outcome) => outcome switch
+    private static string? StatusNote(ReaderText text, EventOutcome outcome) => outcome switch
     {
-        EventOutcome.NeverHeld => "Announced but never held.",
-        EventOutcome.Planned => "Planned.",
-        EventOutcome.Cancelled => "Cancelled.",
-        EventOutcome.Postponed => "Postponed: it did not take place on this date.",
+        EventOutcome.NeverHeld => text["Calendar.NeverHeld"],
+        EventOutcome.Planned => text["Calendar.Planned"],
+        EventOutcome.Cancelled => text["Calendar.Cancelled"],
+        EventOutcome.Postponed => text["Calendar.Postponed"],
         _ => null,
     };
 
     private sealed record EventEntry(
         long Id, string Slug, string Title, string? Summary, string DateText, EventStatus Status, string? Place, string? Note, DateTimeOffset UpdatedAt);
 
-    private static string Describe(EdtfDate date, IEnumerable<string?> parts) =>
-        string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Append($"Date (EDTF): {date.Text}"));
+    private static string Describe(ReaderText text, EdtfDate date, IEnumerable<string?> parts) =>
+        string.Join("\n\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Append(text.Format("Calendar.Edtf", date.Text)));
 }

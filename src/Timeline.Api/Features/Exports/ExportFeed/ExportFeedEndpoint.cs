@@ -2,9 +2,11 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using FastEndpoints;
+using FluentValidation;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Exports.ExportFeed;
@@ -12,6 +14,18 @@ namespace Timeline.Api.Features.Exports.ExportFeed;
 public sealed class ExportFeedRequest
 {
     public string Slug { get; set; } = "";
+
+    /// <summary>
+    /// The language of the words the feed adds around stored texts: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag); beats
+    /// <c>Accept-Language</c>; otherwise the timeline's language, else English. <c>Content-Language</c> says which was used.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
+}
+
+public sealed class ExportFeedValidator : Validator<ExportFeedRequest>
+{
+    public ExportFeedValidator() => RuleFor(r => r.Lang).MustBeLanguageTag();
 }
 
 public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFeedRequest>
@@ -25,6 +39,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineFeed")
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Atom)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
@@ -32,7 +47,9 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
             s.Description = "An RFC 4287 feed of the timeline's new and corrected events and its commitments' new status assessments, newest first "
                 + $"(at most {MaxEntries}). Entry ids are stable; a correction updates its entry's `updated` time. Each entry links to the public page "
                 + "of its event or commitment (rel=alternate, text/html), to the same in the API (rel=alternate, application/json) and to the "
-                + "embeddable widget (rel=related); the feed links to the timeline's page.";
+                + "embeddable widget (rel=related); the feed links to the timeline's page. The feed's `xml:lang` is the timeline's language "
+                + "(its stored texts); the words the feed adds (status notes, \"as of\") are in the interface language chosen by `lang` or "
+                + "`Accept-Language` (`Content-Language`), and a text that carries them is marked with that `xml:lang` where it differs.";
         });
     }
 
@@ -46,6 +63,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         }
 
         var request = HttpContext.Request;
+        var text = ReaderText.For(request, timeline.Language);
         var items = await db.RecentChangesAsync(req.Slug, MaxEntries, ct);
         var embed = new Uri(PublicUrls.Embed(request, req.Slug));
         var self = new Uri($"{PublicUrls.Timeline(request, req.Slug)}/feed.atom");
@@ -60,9 +78,10 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
             Language = timeline.Language,
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, ExportMediaTypes.Atom));
-        feed.Links.Add(new SyndicationLink(new Uri(PublicUrls.Timeline(request, req.Slug)), "related", "The timeline in the API", ExportMediaTypes.Json, 0));
+        feed.Links.Add(new SyndicationLink(new Uri(PublicUrls.Timeline(request, req.Slug)), "related", text["Feed.ApiLink"], ExportMediaTypes.Json, 0));
         feed.Authors.Add(new SyndicationPerson { Name = "Timeline" });
-        feed.Items = [.. items.Select(i => ToEntry(request, i, embed))];
+        var words = new FeedWords(text, timeline.Language);
+        feed.Items = [.. items.Select(i => ToEntry(request, i, embed, words))];
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true, Async = true };
         using var buffer = new MemoryStream();
@@ -72,11 +91,19 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
             await writer.FlushAsync();
         }
 
+        InterfaceLanguages.Announce(HttpContext.Response, InterfaceLanguages.Negotiate(request), text.Language);
         await Send.BytesAsync(buffer.ToArray(), contentType: ContentType, cancellation: ct);
     }
 
-    private static SyndicationItem ToEntry(HttpRequest request, FeedItem item, Uri embed)
+    /// <summary>The interface words of a feed, and whether a text that holds them needs its own <c>xml:lang</c>.</summary>
+    private sealed record FeedWords(ReaderText Text, string ContentLanguage)
     {
+        public bool Differs => !string.Equals(Text.Language, ContentLanguage, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static SyndicationItem ToEntry(HttpRequest request, FeedItem item, Uri embed, FeedWords words)
+    {
+        var t = words.Text;
         // A reader's link goes to the human page; the API resource is a second alternate, typed as JSON.
         var (title, page, resource, summary) = item.Kind switch
         {
@@ -84,39 +111,52 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 $"{item.Title} ({item.DateText})",
                 PublicUrls.EventPage(request, item.Slug),
                 PublicUrls.Event(request, item.Slug),
-                $"{EventStatusText(item)} {item.Summary}".Trim()),
+                $"{EventStatusText(t, item)} {item.Summary}".Trim()),
             FeedItemKind.Correction => (
                 item.Title,
                 null,
                 PublicUrls.Changes(request, item.ChangeResourceType!, item.Slug),
                 item.Summary ?? ""),
             _ => (
-                $"{item.Title} (as of {item.DateText})",
+                // The query's title carries the status as an API value; a reader gets its name in the interface language.
+                t.Format("Feed.AssessmentTitle", t.Format("Feed.AssessmentHeadline", item.CommitmentTitle, t.Status(item.CommitmentStatus!.Value)), item.DateText),
                 PublicUrls.CommitmentPage(request, item.Slug),
                 PublicUrls.Commitment(request, item.Slug),
-                $"Status of \"{item.CommitmentTitle}\" as of {item.DateText}: {Kebab.ToValue(item.CommitmentStatus!.Value)}. {item.Summary}"),
+                t.Format("Feed.AssessmentSummary", item.CommitmentTitle, item.DateText, t.Status(item.CommitmentStatus!.Value), item.Summary).TrimEnd()),
         };
         // Plain-text content: readers escape it, so nothing written in a data file can become markup in a feed reader.
         (title, summary) = (XmlSafe(title), XmlSafe(summary));
-        var entry = new SyndicationItem(title, new TextSyndicationContent(summary), null, item.Id, item.Updated)
+        // Texts framed by our words (a status note, "as of") are marked as in the interface language.
+        var framed = item.Kind == FeedItemKind.Assessment || (item.Kind == FeedItemKind.Event && EventStatusText(t, item).Length > 0);
+        var entry = new SyndicationItem(title, Text(summary, framed, words), null, item.Id, item.Updated)
         {
-            Summary = new TextSyndicationContent(summary),
+            Summary = Text(summary, framed, words),
         };
+        if (item.Kind == FeedItemKind.Assessment)
+            entry.Title = Text(title, framed: true, words);
         if (page is not null)
             entry.Links.Add(new SyndicationLink(new Uri(page), "alternate", null, ExportMediaTypes.Html, 0));
         entry.Links.Add(new SyndicationLink(new Uri(resource), "alternate", null, ExportMediaTypes.Json, 0));
-        entry.Links.Add(new SyndicationLink(embed, "related", "The timeline widget", ExportMediaTypes.Html, 0));
+        entry.Links.Add(new SyndicationLink(embed, "related", t["Feed.WidgetLink"], ExportMediaTypes.Html, 0));
         entry.Categories.Add(new SyndicationCategory(Kebab.ToValue(item.Kind)));
         return entry;
     }
 
-    private static string EventStatusText(FeedItem item) => item.EventStatus switch
+    private static string EventStatusText(ReaderText text, FeedItem item) => item.EventStatus switch
     {
-        EventStatus.Planned => "Planned.",
-        EventStatus.Cancelled => "Cancelled.",
-        EventStatus.Postponed => "Postponed.",
+        EventStatus.Planned => text["Calendar.Planned"],
+        EventStatus.Cancelled => text["Calendar.Cancelled"],
+        EventStatus.Postponed => $"{text["Badge.postponed"]}.",
         _ => "",
     };
+
+    private static TextSyndicationContent Text(string text, bool framed, FeedWords words)
+    {
+        var content = new TextSyndicationContent(text);
+        if (framed && words.Differs)
+            content.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), words.Text.Language);
+        return content;
+    }
 
     /// <summary>
     /// Drops the characters XML 1.0 cannot carry (most control characters, U+FFFE/U+FFFF): an editor's stray

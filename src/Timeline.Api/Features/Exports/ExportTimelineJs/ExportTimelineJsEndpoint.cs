@@ -1,9 +1,11 @@
 using FastEndpoints;
+using FluentValidation;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
+using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Exports.ExportTimelineJs;
@@ -11,6 +13,19 @@ namespace Timeline.Api.Features.Exports.ExportTimelineJs;
 public sealed class ExportTimelineJsRequest
 {
     public string Slug { get; set; } = "";
+
+    /// <summary>
+    /// The language of the words the export adds (status notes, "Place:", dates written out, group names): <c>be</c>, <c>ru</c>
+    /// or <c>en</c> (a BCP 47 tag); beats <c>Accept-Language</c>; otherwise the timeline's language, else English. The document's
+    /// <c>language</c> names it, for TimelineJS's option of that name.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
+}
+
+public sealed class ExportTimelineJsValidator : Validator<ExportTimelineJsRequest>
+{
+    public ExportTimelineJsValidator() => RuleFor(r => r.Lang).MustBeLanguageTag();
 }
 
 public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
@@ -19,14 +34,16 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     {
         Get("/timelines/{slug}/timelinejs");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineJs").ProducesProblem(StatusCodes.Status404NotFound));
+        Description(d => d.WithName("exportTimelineJs").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
             s.Summary = "Export a timeline for TimelineJS";
             s.Description = "The timeline as a Knight Lab TimelineJS3 document: a title slide, one slide per event in date order (date parts only "
                 + "to the precision known, `display_date` for approximate or uncertain dates, the event kind as `group`, the slug as `unique_id`), "
                 + "and eras for events lasting more than a month. Each slide's text ends with a link to the event's public page (its sources "
-                + "and details). Headlines and texts are HTML with every stored value encoded.";
+                + "and details). Headlines and texts are HTML with every stored value encoded. The words the export adds are in the interface "
+                + "language chosen by `lang` or `Accept-Language` (`Content-Language`), which `language` names: pass it on as TimelineJS's "
+                + "option, `new TL.Timeline(element, document, { language: document.language })`, so that its own controls match.";
         });
     }
 
@@ -39,18 +56,21 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             return;
         }
 
+        var text = ReaderText.For(HttpContext.Request, timeline.Language);
         var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, from: null, to: null, tag: null, ct);
         var today = clock.Today();
         var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))
             .Where(x => x.Date.Start != DateOnly.MinValue || x.Date.End != DateOnly.MaxValue)
             .ToList();
+        InterfaceLanguages.Announce(HttpContext.Response, InterfaceLanguages.Negotiate(HttpContext.Request), text.Language);
         await Send.OkAsync(new TimelineJsResponse
         {
+            Language = text.Language,
             Title = new TimelineJsSlide
             {
                 Text = new TimelineJsText { Headline = Html(timeline.Title), Text = Paragraph(timeline.Description) },
             },
-            Events = [.. dated.Select(x => ToSlide(x.Event, x.Date, today, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
+            Events = [.. dated.Select(x => ToSlide(text, x.Event, x.Date, today, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
             Eras = [.. dated.Where(x => IsPeriod(x.Date)).Select(x => new TimelineJsEra
             {
                 StartDate = DatePart(x.Date.Start, DatePrecision.Day, null),
@@ -63,9 +83,9 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     private static bool IsPeriod(EdtfDate date) =>
         date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End.DayNumber - date.Start.DayNumber > 31;
 
-    private static TimelineJsSlide ToSlide(EventSummaryResponse e, EdtfDate date, DateOnly today, string page)
+    private static TimelineJsSlide ToSlide(ReaderText text, EventSummaryResponse e, EdtfDate date, DateOnly today, string page)
     {
-        var display = DisplayDate(date);
+        var display = DisplayDate(text, date);
         // An open start is shown at its known end, an open end at its known start.
         var start = date.Start == DateOnly.MinValue ? date.End : date.Start;
         var hasEnd = date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End != date.Start;
@@ -74,8 +94,8 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             StartDate = DatePart(start, date.Precision, display),
             EndDate = hasEnd ? DatePart(date.End, date.Precision, null) : null,
             DisplayDate = display,
-            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(e, EventOutcomes.Of(e.Status, date, today), page) },
-            Group = Label(Kebab.ToValue(e.Kind)),
+            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(text, e, EventOutcomes.Of(e.Status, date, today), page) },
+            Group = text.Kind(e.Kind),
             UniqueId = e.Slug,
         };
     }
@@ -89,16 +109,16 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     };
 
     /// <summary>Written out only when the date is not exact: TimelineJS would otherwise show "2003-04~" as plain April 2003.</summary>
-    private static string? DisplayDate(EdtfDate date) => HumanDate.IsExact(date) ? null : HumanDate.Format(date);
+    private static string? DisplayDate(ReaderText text, EdtfDate date) => HumanDate.IsExact(date) ? null : text.Date(date);
 
-    private static string SlideText(EventSummaryResponse e, EventOutcome outcome, string page)
+    private static string SlideText(ReaderText text, EventSummaryResponse e, EventOutcome outcome, string page)
     {
         var status = outcome switch
         {
-            EventOutcome.NeverHeld => "Announced but never held",
-            EventOutcome.Planned => "Planned",
-            EventOutcome.Cancelled => "Cancelled",
-            EventOutcome.Postponed => "Postponed",
+            EventOutcome.NeverHeld => text["Badge.never-held"],
+            EventOutcome.Planned => text["Badge.planned"],
+            EventOutcome.Cancelled => text["Badge.cancelled"],
+            EventOutcome.Postponed => text["Badge.postponed"],
             _ => null,
         };
         var parts = new List<string>();
@@ -106,14 +126,12 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             parts.Add($"<p><strong>{Html(status)}</strong></p>");
         parts.Add(Paragraph(e.Summary));
         if (e.Place is not null)
-            parts.Add($"<p>Place: {Html(e.Place)}</p>");
+            parts.Add($"<p>{Html(text.Format("TimelineJs.Place", e.Place))}</p>");
         if (e.Note is not null)
             parts.Add($"<p><em>{Html(e.Note)}</em></p>");
-        parts.Add($"<p><a href=\"{Html(page)}\">Sources and details</a></p>");
+        parts.Add($"<p><a href=\"{Html(page)}\">{Html(text["TimelineJs.Details"])}</a></p>");
         return string.Concat(parts);
     }
-
-    private static string Label(string kebab) => kebab.Length == 0 ? kebab : char.ToUpperInvariant(kebab[0]) + kebab[1..].Replace('-', ' ');
 
     private static string Paragraph(string? text) => string.IsNullOrEmpty(text) ? "" : $"<p>{Html(text)}</p>";
 

@@ -5,6 +5,12 @@ namespace Timeline.Api.Features.Exports.ExportTimelineJs;
 /// <summary>A Knight Lab TimelineJS3 document: load it as is with <c>new TL.Timeline(element, document)</c>.</summary>
 public sealed class TimelineJsResponse
 {
+    /// <summary>
+    /// The language of the words this document adds (<c>be</c>, <c>ru</c>, <c>en</c>): not read by TimelineJS from the data, so pass
+    /// it as the <c>language</c> option, <c>new TL.Timeline(element, document, { language: document.language })</c>.
+    /// </summary>
+    public required string Language { get; init; }
+
     public required TimelineJsSlide Title { get; init; }
     public required IReadOnlyList<TimelineJsSlide> Events { get; init; }
 

@@ -34,18 +34,17 @@ public static class CommitmentPage
                 .. home is null ? [] : PageLinks.TimelineFeeds(context, home.Slug, home.Title),
             ]),
             req.ThemeOrDefault,
-            [.. home is null ? [] : new[] { new Crumb(home.Title, context.TimelinePage(home.Slug)) }, new Crumb(t["Page.Commitment"], null)],
-            home?.Language ?? t.Language);
+            [.. home is null ? [] : new[] { new Crumb(home.Title, context.TimelinePage(home.Slug), IsContent: true) }, new Crumb(t["Page.Commitment"], null)]);
 
-        html.Append($"<h1>{commitment.Title}</h1>\n");
+        html.Append($"<h1{context.ContentLang}>{commitment.Title}</h1>\n");
         if (commitment.Description is not null)
-            html.Append($"<p>{commitment.Description}</p>\n");
+            html.Append($"<p{context.ContentLang}>{commitment.Description}</p>\n");
         html.Append($"<dl class=\"tl-facts\">\n<dt>{t["Commitment.Category"]}</dt><dd>{t.Category(commitment.Category)}</dd>\n");
         if (commitment.Parties.Count > 0)
             html.Append($"<dt>{t["Commitment.Parties"]}</dt><dd>{t.List(commitment.Parties.Select(p => p.Name))}</dd>\n");
         if (commitment.MadeIn is { } madeIn)
         {
-            html.Append($"<dt>{t["Commitment.MadeIn"]}</dt><dd><a href=\"{context.EventPage(madeIn.Slug)}\">{madeIn.Title}</a>, ");
+            html.Append($"<dt>{t["Commitment.MadeIn"]}</dt><dd><a href=\"{context.EventPage(madeIn.Slug)}\"{context.ContentLang}>{madeIn.Title}</a>, ");
             ReaderMarkup.Time(html, context, EdtfDate.Parse(madeIn.Date.Edtf));
             html.Append($"</dd>\n");
         }
@@ -85,7 +84,7 @@ public static class CommitmentPage
             {
                 html.Append($"<ul class=\"tl-plain\">\n");
                 foreach (var timeline in timelines)
-                    html.Append($"<li><a href=\"{context.TimelinePage(timeline.Slug)}\">{timeline.Title}</a></li>\n");
+                    html.Append($"<li><a href=\"{context.TimelinePage(timeline.Slug)}\"{context.ContentLang}>{timeline.Title}</a></li>\n");
                 html.Append($"</ul>\n");
             });
         }
@@ -124,6 +123,8 @@ public static class CommitmentPage
         };
         if (commitment.Description is not null)
             document["description"] = commitment.Description;
+        if (context.ContentLanguage is { } language)
+            document["inLanguage"] = language;
         return document;
     }
 }

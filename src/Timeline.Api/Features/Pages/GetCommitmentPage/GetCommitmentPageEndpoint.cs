@@ -43,10 +43,11 @@ public sealed class GetCommitmentPageEndpoint(TimelineDbContext db, TimeProvider
             return;
         }
 
-        var context = new ReaderContext(HttpContext.Request, clock);
         var timelines = await ReaderPageData.TimelinesOfCommitmentAsync(db, req.Slug, ct);
+        var context = new ReaderContext(HttpContext.Request, clock, timelines.FirstOrDefault()?.Language);
         var html = CommitmentPage.Render(context, commitment, timelines, req);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
+        context.Announce(HttpContext.Response);
         await Send.StringAsync(html, StatusCodes.Status200OK, PageEndpoints.ContentType, ct);
     }
 }

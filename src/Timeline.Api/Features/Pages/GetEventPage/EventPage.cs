@@ -36,10 +36,10 @@ public static class EventPage
                 .. home is null ? [] : PageLinks.TimelineFeeds(context, home.Slug, home.Title),
             ]),
             theme,
-            [.. home is null ? [] : new[] { new Crumb(home.Title, context.TimelinePage(home.Slug)) }, new Crumb(t["Page.Event"], null)],
-            home?.Language ?? t.Language);
+            [.. home is null ? [] : new[] { new Crumb(home.Title, context.TimelinePage(home.Slug), IsContent: true) }, new Crumb(t["Page.Event"], null)]);
 
-        html.Append($"<h1>{e.Title}</h1>\n");
+        var lang = context.ContentLang;
+        html.Append($"<h1{lang}>{e.Title}</h1>\n");
         if (ReaderMarkup.BadgeKey(e.Status, date, context.Today) is not null)
         {
             html.Append($"<p>");
@@ -51,16 +51,16 @@ public static class EventPage
         ReaderMarkup.Time(html, context, date);
         html.Append($"</dd>\n<dt>{t["Event.Kind"]}</dt><dd>{t.Kind(e.Kind)}</dd>\n");
         if (e.Place is not null)
-            html.Append($"<dt>{t["Event.Place"]}</dt><dd>{e.Place}</dd>\n");
+            html.Append($"<dt>{t["Event.Place"]}</dt><dd{lang}>{e.Place}</dd>\n");
         if (e.Actors.Count > 0)
             html.Append($"<dt>{t["Event.Actors"]}</dt><dd>{t.List(e.Actors.Select(a => t.Format("Actor.WithRole", a.Name, t.Role(a.Role))))}</dd>\n");
         if (e.Confidence is { } confidence)
             html.Append($"<dt>{t["Event.Confidence"]}</dt><dd>{t.Confidence(confidence)}</dd>\n");
         html.Append($"</dl>\n");
         if (e.Summary is not null)
-            html.Append($"<p>{e.Summary}</p>\n");
+            html.Append($"<p{lang}>{e.Summary}</p>\n");
         if (e.Note is not null)
-            html.Append($"<p class=\"tl-note\">{e.Note}</p>\n");
+            html.Append($"<p class=\"tl-note\"{lang}>{e.Note}</p>\n");
 
         ReaderPage.Section(html, "tl-sources-title", t["Event.Sources"], () =>
         {
@@ -76,7 +76,7 @@ public static class EventPage
             {
                 foreach (var quote in quotes)
                 {
-                    html.Append($"<figure class=\"tl-quote\"><blockquote><p>{quote.Text}</p></blockquote>\n<figcaption>");
+                    html.Append($"<figure class=\"tl-quote\"><blockquote{lang}><p>{quote.Text}</p></blockquote>\n<figcaption>");
                     var when = quote.DateText is not null && EdtfDate.TryParse(quote.DateText, out EdtfDate? said, out string? _) ? t.Date(said) : null;
                     html.Append($"{(when is null ? quote.Speaker : t.Format("Quote.Attribution", quote.Speaker, when))}</figcaption>\n");
                     ReaderMarkup.Sources(html, context, [quote.Source]);
@@ -94,7 +94,7 @@ public static class EventPage
                 {
                     var other = related.Event;
                     var otherDate = EdtfDate.Parse(other.Date.Edtf);
-                    html.Append($"<li>{t.Relation(related.Relation, related.Direction == "incoming")}: <a href=\"{context.EventPage(other.Slug)}\">{other.Title}</a>, ");
+                    html.Append($"<li>{t.Relation(related.Relation, related.Direction == "incoming")}: <a href=\"{context.EventPage(other.Slug)}\"{lang}>{other.Title}</a>, ");
                     ReaderMarkup.Time(html, context, otherDate);
                     if (ReaderMarkup.BadgeKey(other.Status, otherDate, context.Today) is not null)
                     {
@@ -115,7 +115,7 @@ public static class EventPage
             {
                 html.Append($"<ul class=\"tl-plain\">\n");
                 foreach (var timeline in timelines)
-                    html.Append($"<li><a href=\"{context.TimelinePage(timeline.Slug)}\">{timeline.Title}</a></li>\n");
+                    html.Append($"<li><a href=\"{context.TimelinePage(timeline.Slug)}\"{context.ContentLang}>{timeline.Title}</a></li>\n");
                 html.Append($"</ul>\n");
             });
         }
@@ -138,7 +138,7 @@ public static class EventPage
         {
             html.Append($"<ul class=\"tl-plain\">\n");
             foreach (var commitment in commitments)
-                html.Append($"<li><a href=\"{context.CommitmentPage(commitment.Slug)}\">{commitment.Title}</a></li>\n");
+                html.Append($"<li><a href=\"{context.CommitmentPage(commitment.Slug)}\"{context.ContentLang}>{commitment.Title}</a></li>\n");
             html.Append($"</ul>\n");
         });
     }

@@ -45,11 +45,12 @@ public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider cloc
             return;
         }
 
-        var context = new ReaderContext(HttpContext.Request, clock);
         var quotes = await ReaderPageData.QuotesOfEventAsync(db, req.Slug, ct);
         var timelines = await ReaderPageData.TimelinesAsync(db, e.Timelines, ct);
+        var context = new ReaderContext(HttpContext.Request, clock, timelines.FirstOrDefault()?.Language);
         var html = EventPage.Render(context, e, quotes, timelines, req.ThemeOrDefault);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
+        context.Announce(HttpContext.Response);
         await Send.StringAsync(html, StatusCodes.Status200OK, PageEndpoints.ContentType, ct);
     }
 }

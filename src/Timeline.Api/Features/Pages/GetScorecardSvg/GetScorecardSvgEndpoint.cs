@@ -23,6 +23,15 @@ public sealed class GetScorecardSvgRequest
     /// <summary><c>light</c> (the default) or <c>dark</c>: a picture cannot follow the reader's setting once shared.</summary>
     [QueryParam]
     public string? Theme { get; set; }
+
+    /// <summary>
+    /// The interface language: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag; <c>be-BY</c> is <c>be</c>). Beats
+    /// <c>Accept-Language</c>; absent or not available, the timeline's own language is used if the interface exists in it,
+    /// else English (an unavailable tag is named in a <c>Timeline-Language-Fallback</c> header). <c>Content-Language</c> says
+    /// which was used. Stored texts (titles, summaries) are shown as written.
+    /// </summary>
+    [QueryParam]
+    public string? Lang { get; set; }
 }
 
 public sealed class GetScorecardSvgValidator : Validator<GetScorecardSvgRequest>
@@ -32,6 +41,7 @@ public sealed class GetScorecardSvgValidator : Validator<GetScorecardSvgRequest>
         RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
         RuleFor(r => r.Theme).Must(t => string.IsNullOrEmpty(t) || t is ReaderLayout.Light or ReaderLayout.Dark)
             .WithMessage("theme must be light or dark.");
+        RuleFor(r => r.Lang).MustBeLanguageTag();
     }
 }
 
@@ -74,9 +84,10 @@ public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider c
             .OrderBy(r => r.Commitment.Id)
             .Select(r => r.Status)
             .ToListAsync(ct);
-        var context = new ReaderContext(HttpContext.Request, clock);
-        var svg = ScorecardSvg.Render(context.Text, timeline.Title, statuses, asOf is null ? null : DateQuery.AsOf(asOf), context.Today, req.Theme == ReaderLayout.Dark);
+        var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
+        var svg = ScorecardSvg.Render(context.Text, timeline.Title, timeline.Language, statuses, asOf is null ? null : DateQuery.AsOf(asOf), context.Today, req.Theme == ReaderLayout.Dark);
         EmbedSecurity.ApplyToImage(HttpContext.Response);
+        context.Announce(HttpContext.Response);
         await Send.BytesAsync(svg, contentType: ContentType, cancellation: ct);
     }
 }

@@ -33,7 +33,14 @@ public static class ScorecardSvg
         ["not-started"] = "#b0b0b0", ["stalled"] = "#ffb366", ["abandoned"] = "#ff8a80", ["unassessed"] = "#8a8a8a",
     });
 
-    public static byte[] Render(ReaderText text, string title, IReadOnlyList<CommitmentStatus?> statuses, DateOnly? asOf, DateOnly today, bool dark)
+    /// <param name="text">The interface language: the picture's <c>lang</c>, its headline, date and legend.</param>
+    /// <param name="title">The timeline's title, written in <paramref name="contentLanguage"/>.</param>
+    /// <param name="contentLanguage">The timeline's language, marked on the title where it differs from the interface's.</param>
+    /// <param name="statuses">Every commitment's status on the day.</param>
+    /// <param name="asOf">The day counted on, or null for today.</param>
+    /// <param name="today">Today.</param>
+    /// <param name="dark">The dark palette.</param>
+    public static byte[] Render(ReaderText text, string title, string contentLanguage, IReadOnlyList<CommitmentStatus?> statuses, DateOnly? asOf, DateOnly today, bool dark)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(statuses);
@@ -57,8 +64,17 @@ public static class ScorecardSvg
 
             Text(xml, text["Site.Name"], Margin, 38, 15, palette.Muted, bold: false);
             var lines = Wrap(title, 22, 2);
+            var foreign = !string.Equals(contentLanguage, text.Language, StringComparison.OrdinalIgnoreCase);
+            if (foreign)
+            {
+                xml.WriteStartElement("g");
+                xml.WriteAttributeString("lang", contentLanguage);
+            }
+
             for (var i = 0; i < lines.Count; i++)
                 Text(xml, lines[i], Margin, 70 + (i * 28), 22, palette.Text, bold: true);
+            if (foreign)
+                xml.WriteEndElement();
             var top = 70 + (lines.Count * 28) + 18;
             Text(xml, headline, Margin, top, 28, palette.Text, bold: true);
             Text(xml, when, Margin, top + 26, 15, palette.Muted, bold: false);

@@ -45,11 +45,12 @@ public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearc
             return;
         }
 
-        var context = new ReaderContext(HttpContext.Request, clock);
+        var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
         var events = await ReaderData.EventsAsync(db, search, timeline, new EventFilter(), ct);
         var commitments = await ReaderData.CommitmentsAsync(db, req.Slug, ct);
         var html = TimelinePage.Render(context, timeline, events, commitments, req);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
+        context.Announce(HttpContext.Response);
         await Send.StringAsync(html, StatusCodes.Status200OK, PageEndpoints.ContentType, ct);
     }
 }

@@ -32,11 +32,11 @@ public static class TimelinePage
                 new AlternateLink(ExportMediaTypes.Json, context.Absolute(PageLinks.TimelineJson(slug)), timeline.Title),
                 .. PageLinks.TimelineFeeds(context, slug, timeline.Title),
                 ReaderLayout.OEmbed(PublicUrls.OEmbedFor(context.Request, canonical), timeline.Title),
-            ]), req.ThemeOrDefault, [new Crumb(timeline.Title, null)], timeline.Language);
+            ]), req.ThemeOrDefault, [new Crumb(timeline.Title, null, IsContent: true)]);
 
-        html.Append($"<h1>{timeline.Title}</h1>\n");
+        html.Append($"<h1{context.ContentLang}>{timeline.Title}</h1>\n");
         if (timeline.Description is not null)
-            html.Append($"<p>{timeline.Description}</p>\n");
+            html.Append($"<p{context.ContentLang}>{timeline.Description}</p>\n");
 
         var day = req.AsOfDay ?? DateOnly.MaxValue;
         ReaderPage.Section(html, "tl-status-title", t["Status.Heading"], () =>
