@@ -3,13 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
-using Timeline.Api.Infrastructure.Writes;
+using Timeline.Api.Features.Editing;
 
 namespace Timeline.Bench;
 
 /// <summary>
 /// The change log of an archive that editors have worked on: one title correction for every tenth event,
-/// written through the API's own model (<see cref="ResourceWrites.Log"/> writes the same rows). Imports
+/// written through the API's own model (<see cref="ChangeLog.Entry"/> writes the same rows). Imports
 /// record nothing in the log, so without this the changes feed would be measured empty.
 /// </summary>
 public static class ChangeLogSeeder
@@ -37,17 +37,8 @@ public static class ChangeLogSeeder
             {
                 var before = new JsonObject { ["title"] = e.Title };
                 var after = new JsonObject { ["title"] = e.Title + " (corrected)" };
-                var entry = new ChangeLogEntry
-                {
-                    At = at = at.AddSeconds(7),
-                    KeyName = "newsdesk",
-                    Operation = ChangeOperation.Update,
-                    ResourceType = "event",
-                    ResourceKey = e.Slug,
-                    Changes = ChangeDiff.Serialize(ChangeDiff.Between(before, after)),
-                };
-                entry.SetTimelines(e.Timelines);
-                db.Changes.Add(entry);
+                db.Changes.Add(ChangeLog.Entry(ChangeOperation.Update, "newsdesk", at = at.AddSeconds(7), "event", e.Slug, e.Timelines,
+                    ChangeLog.Between(before, after)));
                 written++;
             }
 

@@ -169,6 +169,13 @@ public sealed class ApiProcess : IAsyncDisposable
             throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: {Marshal.GetLastPInvokeErrorMessage()}");
     }
 
+    /// <summary>Sends SIGKILL (<c>kill -9</c>): the process dies at once, with no chance to finish or clean up anything.</summary>
+    public void KillHard()
+    {
+        if (Kill(_process.Id, SigKill) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGKILL) failed: {Marshal.GetLastPInvokeErrorMessage()}");
+    }
+
     /// <summary>Waits for the process to exit (and its output to be read) and returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {
@@ -198,6 +205,7 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     // DllImport rather than LibraryImport: the generated marshalling would need unsafe code enabled for one int call.
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

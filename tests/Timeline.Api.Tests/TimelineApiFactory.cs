@@ -51,7 +51,7 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     /// <summary>More settings for this app (they win over the ones above), e.g. <c>ConnectionStrings:Redis</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Services a test adds or replaces, after the app's own (e.g. an interceptor that records the SQL sent).</summary>
+    /// <summary>Services a test adds or replaces, after the app's own (they win: a FakeTimeProvider, an interceptor that records the SQL sent).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Creates an API key the way the <c>keys create</c> verb does and returns it.</summary>

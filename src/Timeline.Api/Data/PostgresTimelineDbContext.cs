@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Data;
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
+using Timeline.Api.Infrastructure.Idempotency;
 
 namespace Timeline.Api.Data;
 

@@ -15,6 +15,8 @@ public sealed class Actor : IEditable
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
     public List<ActorAlias> Aliases { get; set; } = [];
 }
 

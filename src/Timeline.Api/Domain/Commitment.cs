@@ -20,6 +20,8 @@ public sealed class Commitment : IEditable
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
     public List<TimelineStory> Timelines { get; set; } = [];
     public List<Actor> Parties { get; set; } = [];
     public List<Assessment> Assessments { get; set; } = [];

@@ -19,6 +19,8 @@ public sealed class Event : IDated, IEditable
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
     public List<TimelineStory> Timelines { get; set; } = [];
     public List<EventActor> Actors { get; set; } = [];
     public List<EventTag> Tags { get; set; } = [];

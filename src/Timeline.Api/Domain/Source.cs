@@ -12,27 +12,3 @@ public sealed class Source : IEditable
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 }
-
-/// <summary>Words someone said, with who, when, where it was reported and what it is about.</summary>
-public sealed class Quote : IEditable
-{
-    public long Id { get; set; }
-    public required string Slug { get; set; }
-    public required string Text { get; set; }
-    public long SpeakerId { get; set; }
-    public Actor? Speaker { get; set; }
-    public string? DateText { get; set; }
-    public DateOnly? DateStart { get; set; }
-    public DateOnly? DateEnd { get; set; }
-    public long SourceId { get; set; }
-    public Source? Source { get; set; }
-    public long? EventId { get; set; }
-    public Event? Event { get; set; }
-    public long? CommitmentId { get; set; }
-    public Commitment? Commitment { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public long Version { get; set; }
-    public DateTimeOffset? DeletedAt { get; set; }
-
-    public List<TimelineStory> Timelines { get; set; } = [];
-}

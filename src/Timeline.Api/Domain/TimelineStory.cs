@@ -15,6 +15,8 @@ public sealed class TimelineStory : IEditable
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
+    public void Touch(DateTimeOffset at) => UpdatedAt = at;
+
     public List<Event> Events { get; set; } = [];
     public List<Commitment> Commitments { get; set; } = [];
     public List<Quote> Quotes { get; set; } = [];

@@ -45,6 +45,7 @@ public static partial class DatabaseSetup
         services.AddScoped<DataSetImporter>();
         services.AddScoped<DataSetExporter>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<DatabaseReadiness>();
         return services;
     }
 
@@ -80,6 +81,7 @@ public static partial class DatabaseSetup
         try
         {
             await MigrateAndSeedAsync(scope.ServiceProvider, db, options, logger, cancellationToken);
+            scope.ServiceProvider.GetRequiredService<DatabaseReadiness>().Ready();
         }
         finally
         {

@@ -1,18 +1,21 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace Timeline.Api.Infrastructure;
 
 /// <summary>
-/// The ETag of a resource's representation. Single-resource GETs send it and writes check <c>If-Match</c>
-/// against it, so "the version you read" means the same thing on both sides.
+/// Entity tags. A single resource's tag is the hash of its representation as sent (see <see cref="Representation"/>):
+/// it changes exactly when what a client would read changes, including what the resource shows of others (an event
+/// shows its actors' names), and the version a GET hands out is the one writes check with <c>If-Match</c>.
 /// </summary>
+/// <remarks>
+/// Why a hash of the representation rather than a tag built from row versions: a representation shows parts of other
+/// resources (actors, sources, commitments, quotes, related events), and a version-built tag would have to name every
+/// one of them, and the next part someone adds, to stay exact; a tag built from the bytes cannot miss a part. It costs
+/// no extra read: writes build the new representation from what they loaded and changed (no second load), and hash
+/// the bytes they send.
+/// </remarks>
 public static class ETags
 {
-    private static JsonSerializerOptions Json => TimelineApp.Json;
-
-    public static string Of<T>(T representation) => FromBytes(JsonSerializer.SerializeToUtf8Bytes(representation, Json));
-
     public static string FromBytes(ReadOnlySpan<byte> bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
 
     /// <summary>The same tag for a body held in pooled segments.</summary>
@@ -30,8 +33,10 @@ public static class ETags
     /// True when an <c>If-Match</c> header names this ETag. <c>*</c> ("any version") never matches: a write
     /// must say which version it was based on, or lost updates go unnoticed. Weak tags never match.
     /// </summary>
-    public static bool Matches(string ifMatch, string etag) =>
-        ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+    public static bool Matches(string ifMatch, string etag)
+    {
+        ArgumentNullException.ThrowIfNull(ifMatch);
+        return ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Any(candidate => string.Equals(candidate, etag, StringComparison.Ordinal));
-
+    }
 }

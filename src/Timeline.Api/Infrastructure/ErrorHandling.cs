@@ -176,7 +176,12 @@ public static class BindingMessages
         ArgumentNullException.ThrowIfNull(exception);
         var message = exception.InnerException?.Message ?? exception.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
-            return "This property is not part of the resource (or is set by the server).";
+        {
+            var name = exception.Path is { } path ? path[(path.LastIndexOf('.') + 1)..] : null;
+            return name is { Length: > 0 } && name != "$"
+                ? $"'{name}' is not a property of the resource (names are case-sensitive; some are set by the server)."
+                : "This property is not part of the resource (or is set by the server).";
+        }
         if (message.Contains("could not be converted", StringComparison.Ordinal) || message.Contains("token type", StringComparison.Ordinal)
             || message.Contains("System.", StringComparison.Ordinal) || exception.InnerException is not null)
             return "This value has the wrong type or shape.";

@@ -3,6 +3,7 @@ using System.Text.Json;
 using NJsonSchema.Generation;
 using NSwag;
 using NSwag.Generation;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Infrastructure;
 
@@ -30,6 +31,7 @@ public static partial class OpenApi
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
                 // First, so that it runs before the document processor FastEndpoints has already added.
                 s.DocumentProcessors.Insert(0, new RoutesOutsidePrefixProcessor());
+                s.OperationProcessors.Add(new WriteContractProcessor());
                 // Writes need an API key; Swagger UI's Authorize button takes it, and reads stay anonymous.
                 s.AddAuth("ApiKey", new OpenApiSecurityScheme
                 {
@@ -49,6 +51,7 @@ public static partial class OpenApi
                     document.Info.License = new OpenApiLicense { Name = "MIT", Url = "https://opensource.org/licenses/MIT" };
                     document.Info.Contact = new OpenApiContact { Name = "Timeline maintainers" };
                     ServeFromAnyHost(document);
+                    WriteContractProcessor.PostProcess(document);
                     // Roles are not OAuth scopes: an http bearer requirement lists none (the roles are in each description).
                     foreach (var requirement in document.Operations.SelectMany(o => o.Operation.Security ?? []))
                     {

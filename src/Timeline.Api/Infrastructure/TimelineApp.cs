@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Timeline.Api.Infrastructure.Auth;
-using Timeline.Api.Infrastructure.Writes;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Data;
+using Timeline.Api.Infrastructure.Idempotency;
 
 namespace Timeline.Api.Infrastructure;
 
@@ -60,7 +61,9 @@ public static partial class TimelineApp
         services.AddTimelineHttpHygiene();
         services.AddHttpContextAccessor();
         services.AddScoped<ApiKeyService>();
-        services.AddScoped<ResourceWrites>();
+        services.AddScoped<EditSession>();
+        services.Configure<Idempotency.IdempotencyOptions>(configuration.GetSection(Idempotency.IdempotencyOptions.Section));
+        services.AddHostedService<IdempotencyPurge>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -98,6 +101,9 @@ public static partial class TimelineApp
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Names are matched as written (camelCase), and each once: "Slug" is not "slug" (see StrictJsonMiddleware).
+        options.PropertyNameCaseInsensitive = false;
+        options.AllowDuplicateProperties = false;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
@@ -116,6 +122,7 @@ public static partial class TimelineApp
         app.UseOutputCache();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<StrictJsonMiddleware>();
         app.UseMiddleware<MissingContentTypeMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(c =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Import;
 
@@ -27,7 +28,8 @@ public sealed class DataImportTests : IDisposable
     public async Task Import_AnEditedEvent_UpdatesOnlyThatEvent()
     {
         CopyBundledData();
-        using var factory = new TimelineApiFactory { SeedFolder = _folder };
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        using var factory = new TimelineApiFactory { SeedFolder = _folder, TestServices = services => services.AddSingleton<TimeProvider>(clock) };
         _ = factory.Server;
         var before = await factory.WithDbAsync(db => db.Events.AsNoTracking().ToDictionaryAsync(e => e.Slug, e => e.UpdatedAt));
 
@@ -37,7 +39,7 @@ public sealed class DataImportTests : IDisposable
             "title: Rumas and Medvedev meet in Sochi on the road maps",
             "title: Rumas and Medvedev meet in Sochi over the road maps",
             StringComparison.Ordinal));
-        await Task.Delay(10);
+        clock.Advance(TimeSpan.FromMinutes(1)); // the import stamps what it changes with the app's clock
         var result = await ImportAsync(factory, _folder);
 
         Assert.Equal(1, result.Changes);

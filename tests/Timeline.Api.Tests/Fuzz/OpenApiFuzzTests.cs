@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Timeline.Api.Domain;
 using Xunit.Abstractions;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Fuzz;
 

@@ -6,7 +6,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Timeline.Api.Domain;
-using Timeline.Api.Tests.Features.Writes;
+using Timeline.Api.Tests.Features.Editing;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Infrastructure;
 

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Timeline.Api.Domain;
+using Timeline.Api.Infrastructure.Auth;
+using Timeline.Api.Infrastructure.Idempotency;
 
 namespace Timeline.Api.Data.Configurations;
 

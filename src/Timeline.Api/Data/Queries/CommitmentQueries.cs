@@ -19,24 +19,25 @@ public sealed class CommitmentAsOf
 public static class CommitmentQueries
 {
     /// <summary>
-    /// Each commitment with the status of its latest assessment whose latest possible day is on or before
-    /// <paramref name="asOf"/>: a change dated "2021-09" counts from 30 September 2021, never earlier.
+    /// Each commitment with its status as of <paramref name="asOf"/> by the rules of <see cref="StatusHistory"/>, in SQL:
+    /// the latest assessment that counts on that day (<see cref="StatusHistory.CountsOn"/>) in the order they took effect.
     /// </summary>
-    public static IQueryable<CommitmentAsOf> WithStatusAsOf(this IQueryable<Commitment> commitments, DateOnly asOf) =>
-        commitments.Select(c => new CommitmentAsOf
+    public static IQueryable<CommitmentAsOf> WithStatusAsOf(this IQueryable<Commitment> commitments, DateOnly asOf)
+    {
+        var counts = StatusHistory.CountsOn(asOf);
+        return commitments.Select(c => new CommitmentAsOf
         {
             Commitment = c,
-            Status = c.Assessments
-                .Where(a => a.DateEnd <= asOf && a.RetractedAt == null)
+            Status = c.Assessments.AsQueryable().Where(counts)
                 .OrderByDescending(a => a.DateEnd).ThenByDescending(a => a.DateStart).ThenByDescending(a => a.Id)
                 .Select(a => (CommitmentStatus?)a.Status)
                 .FirstOrDefault(),
-            StatusDate = c.Assessments
-                .Where(a => a.DateEnd <= asOf && a.RetractedAt == null)
+            StatusDate = c.Assessments.AsQueryable().Where(counts)
                 .OrderByDescending(a => a.DateEnd).ThenByDescending(a => a.DateStart).ThenByDescending(a => a.Id)
                 .Select(a => a.DateText)
                 .FirstOrDefault(),
         });
+    }
 
     public static IQueryable<Commitment> InTimeline(this IQueryable<Commitment> commitments, string timelineSlug) =>
         commitments.Where(c => c.Timelines.Any(t => t.Slug == timelineSlug));

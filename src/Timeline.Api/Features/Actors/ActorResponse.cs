@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Api.Data;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Features.Actors;
@@ -25,6 +23,4 @@ public sealed class ActorResponse
         Aliases = a.Aliases.OrderBy(al => al.Id).Select(al => al.Name).ToList(),
     };
 
-    public static Task<ActorResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Actors.AsNoTracking().Where(a => a.Slug == slug).Select(Projection).SingleOrDefaultAsync(ct);
 }

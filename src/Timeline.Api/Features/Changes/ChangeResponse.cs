@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using System.Text.Json;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
-using Timeline.Api.Infrastructure.Writes;
 
 namespace Timeline.Api.Features.Changes;
 

@@ -69,6 +69,29 @@ public sealed class AssessmentResponse
     /// <summary>Set when the assessment was withdrawn: it stays in the history and no longer counts.</summary>
     public RetractionResponse? Retraction { get; init; }
 
+    /// <summary>The same representation built from an assessment in memory, with its sources and event loaded.</summary>
+    public static AssessmentResponse From(Assessment a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return new()
+        {
+            Id = a.Id,
+            Status = a.Status,
+            Date = DateResponse.From(a.DateText),
+            Summary = a.Summary,
+            Event = a.Event is not { } e ? null : new EventRefResponse { Slug = e.Slug, Title = e.Title, Date = DateResponse.From(e.DateText), Status = e.Status },
+            Confidence = a.Confidence,
+            Note = a.Note,
+            Sources = [.. a.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select(s => new SourceResponse
+            {
+                Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+            })],
+            RecordedBy = a.RecordedBy,
+            RecordedAt = a.RecordedAt,
+            Retraction = a.RetractedAt is not { } at ? null : new RetractionResponse { At = at, By = a.RetractedBy!, Reason = a.RetractionReason! },
+        };
+    }
+
     public static readonly Expression<Func<Assessment, AssessmentResponse>> Projection = a => new AssessmentResponse
     {
         Id = a.Id,

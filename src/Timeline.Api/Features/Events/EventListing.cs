@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Configurations;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Events;
@@ -12,7 +13,7 @@ namespace Timeline.Api.Features.Events;
 /// list representation (<see cref="EventSummaryResponse"/> as JSON, in <c>Events.ListJson</c>) and the copies of
 /// its dates on the timeline, actor and tag join tables that let a filtered list be one index range (see
 /// <see cref="Data.Queries.EventPages"/>). A page is then one indexed statement and a byte copy, with no per-event
-/// queries and no serialization. Writers call <see cref="RefreshAsync"/> after saving: the event editor for its
+/// queries and no serialization. Writers call <c>RefreshAsync</c> after saving: the event editor for its
 /// event, the actor editor for the events of a renamed actor, and the importer for each batch.
 /// </summary>
 public static class EventListing
@@ -24,24 +25,48 @@ public static class EventListing
         ArgumentNullException.ThrowIfNull(eventIds);
         foreach (var chunk in eventIds.Distinct().Chunk(500))
         {
-            var ids = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-            foreach (var table in new[] { "EventActors", "EventTags" })
-            {
-                var copy = $"""
-                    UPDATE "{table}" SET "DateStart" = e."DateStart", "DateEnd" = e."DateEnd"
-                    FROM "Events" AS e WHERE e."Id" = "{table}"."EventId" AND "{table}"."EventId" IN ({ids})
-                    """;
-                await db.Database.ExecuteSqlRawAsync(copy, cancellationToken);
-            }
-
-            var copyTimelines = $"""
-                UPDATE "TimelineEvents" SET "DateStart" = e."DateStart", "DateEnd" = e."DateEnd", "UpdatedAt" = e."UpdatedAt"
-                FROM "Events" AS e WHERE e."Id" = "TimelineEvents"."EventId" AND "TimelineEvents"."EventId" IN ({ids})
-                """;
-            await db.Database.ExecuteSqlRawAsync(copyTimelines, cancellationToken);
-
+            await CopyDatesAsync(db, chunk, cancellationToken);
             await StoreListingsAsync(db, chunk, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The read model of one event that a write has just saved, made from the entity it holds (its actors, tags and
+    /// timelines loaded), so the write reads nothing back: the same bytes as the SQL projection (EventListingTests).
+    /// </summary>
+    public static async Task RefreshAsync(TimelineDbContext db, Domain.Event e, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(e);
+        await CopyDatesAsync(db, [e.Id], cancellationToken);
+        var listing = EventSummaryResponse.For(
+            e,
+            e.Actors.Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role })
+                .DistinctBy(a => (a.Slug, a.Role)),
+            e.Tags.Select(t => t.Tag).Distinct(StringComparer.Ordinal),
+            e.Timelines.Select(t => t.Slug));
+        await db.Database.ExecuteSqlRawAsync(
+            $"UPDATE \"Events\" SET \"{EventListingColumns.ListJson}\" = {{0}} WHERE \"Id\" = {{1}}", [ToJson(listing), e.Id], cancellationToken);
+    }
+
+    /// <summary>Copies the events' dates onto their rows of the join tables (the keys of the filtered lists' index ranges).</summary>
+    private static async Task CopyDatesAsync(TimelineDbContext db, IReadOnlyCollection<long> chunk, CancellationToken cancellationToken)
+    {
+        var ids = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        foreach (var table in new[] { "EventActors", "EventTags" })
+        {
+            var copy = $"""
+                UPDATE "{table}" SET "DateStart" = e."DateStart", "DateEnd" = e."DateEnd"
+                FROM "Events" AS e WHERE e."Id" = "{table}"."EventId" AND "{table}"."EventId" IN ({ids})
+                """;
+            await db.Database.ExecuteSqlRawAsync(copy, cancellationToken);
+        }
+
+        var copyTimelines = $"""
+            UPDATE "TimelineEvents" SET "DateStart" = e."DateStart", "DateEnd" = e."DateEnd", "UpdatedAt" = e."UpdatedAt"
+            FROM "Events" AS e WHERE e."Id" = "TimelineEvents"."EventId" AND "TimelineEvents"."EventId" IN ({ids})
+            """;
+        await db.Database.ExecuteSqlRawAsync(copyTimelines, cancellationToken);
     }
 
     /// <summary>Computes and stores the list representation of these events (their join-table dates are already right).</summary>

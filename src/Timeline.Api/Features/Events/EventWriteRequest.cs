@@ -1,7 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Timeline.Api.Domain;
-using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Events;

@@ -1,3 +1,4 @@
+using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Reader;
@@ -17,7 +18,7 @@ public sealed class ReaderContext
         Language = InterfaceLanguages.Negotiate(request);
         Text = ReaderText.For(request, contentLanguage);
         ContentLang = ContentLangFor(contentLanguage, Text);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today();
         PathBase = request.PathBase.Value ?? "";
         BaseUrl = PublicUrls.BaseOf(request);
     }
@@ -65,7 +66,7 @@ public sealed class ReaderContext
     /// <summary><c>Content-Language</c>, <c>Vary</c> and the fallback notice for this response.</summary>
     public void Announce(HttpResponse response) => InterfaceLanguages.Announce(response, Language, Text.Language);
 
-    /// <summary>Today in UTC: a planned event whose last possible day is before it was never held.</summary>
+    /// <summary>Today by the injected clock (see <see cref="EventOutcomes"/> for what it decides).</summary>
     public DateOnly Today { get; }
 
     public string PathBase { get; }

@@ -30,6 +30,9 @@ public sealed class ReaderCommitment
 
     /// <summary>The assessments that count: not retracted, in the order they took effect.</summary>
     public IEnumerable<AssessmentResponse> Counted => History.Where(a => a.Retraction is null);
+
+    /// <summary>The history under the domain's rules (<see cref="StatusHistory"/>).</summary>
+    public StatusHistory Statuses => new(History.Select(Standing.EntryOf));
 }
 
 /// <summary>A commitment's status on a day and the assessment its latest unbroken run of that status began with.</summary>
@@ -42,20 +45,20 @@ public sealed record Standing(CommitmentStatus? Status, AssessmentResponse? Sinc
     public static Standing AsOf(ReaderCommitment commitment, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(commitment);
-        var known = commitment.Counted.Where(a => Counts(a, day)).ToList();
-        if (known.Count == 0)
-            return new Standing(null, null);
-        var status = known[^1].Status;
-        var since = known[^1];
-        for (var i = known.Count - 1; i >= 0 && known[i].Status == status; i--)
-            since = known[i];
-        return new Standing(status, since);
+        var history = commitment.Statuses;
+        var since = history.RunStartAsOf(day);
+        return new Standing(history.StatusAsOf(day), since is null ? null : commitment.History.Single(a => a.Id == since.Id));
     }
 
-    public static bool Counts(AssessmentResponse assessment, DateOnly day)
+    /// <summary>Whether an assessment counts for the status on a day (retracted ones never do).</summary>
+    public static bool Counts(AssessmentResponse assessment, DateOnly day) => StatusHistory.Counts(EntryOf(assessment), day);
+
+    /// <summary>A published assessment as an entry of its history: an open end never comes.</summary>
+    public static StatusEntry EntryOf(AssessmentResponse assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return (assessment.Date.End ?? DateOnly.MaxValue) <= day;
+        return new StatusEntry(assessment.Id, assessment.Status, assessment.Date.Start ?? DateOnly.MinValue,
+            assessment.Date.End ?? DateOnly.MaxValue, assessment.Retraction is not null);
     }
 }
 

@@ -23,11 +23,10 @@ public static class ReaderJsonLd
             ["@type"] = "Event",
             ["name"] = e.Title,
             ["startDate"] = ReaderMarkup.MachineDate(date),
-            ["eventStatus"] = e.Status switch
+            ["eventStatus"] = EventOutcomes.Of(e.Status, date, context.Today) switch
             {
-                EventStatus.Cancelled => "https://schema.org/EventCancelled",
-                EventStatus.Postponed => "https://schema.org/EventPostponed",
-                EventStatus.Planned when date.End < context.Today => "https://schema.org/EventCancelled",
+                EventOutcome.Cancelled or EventOutcome.NeverHeld => "https://schema.org/EventCancelled",
+                EventOutcome.Postponed => "https://schema.org/EventPostponed",
                 _ => "https://schema.org/EventScheduled",
             },
             ["url"] = context.Absolute(ReaderPaths.Event(e.Slug)),

@@ -20,12 +20,12 @@ public static class ReaderMarkup
     ];
 
     /// <summary>A planned event whose last possible day has passed was announced and never held: said in words, not only colour.</summary>
-    public static string? BadgeKey(EventStatus status, EdtfDate date, DateOnly today) => status switch
+    public static string? BadgeKey(EventStatus status, EdtfDate date, DateOnly today) => EventOutcomes.Of(status, date, today) switch
     {
-        EventStatus.Planned when date.End < today => "never-held",
-        EventStatus.Planned => "planned",
-        EventStatus.Cancelled => "cancelled",
-        EventStatus.Postponed => "postponed",
+        EventOutcome.NeverHeld => "never-held",
+        EventOutcome.Planned => "planned",
+        EventOutcome.Cancelled => "cancelled",
+        EventOutcome.Postponed => "postponed",
         _ => null,
     };
 

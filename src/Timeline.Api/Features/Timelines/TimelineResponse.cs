@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Timeline.Api.Data;
 using Timeline.Api.Domain;
 
 namespace Timeline.Api.Features.Timelines;
@@ -29,6 +27,4 @@ public sealed class TimelineResponse
         UpdatedAt = t.UpdatedAt,
     };
 
-    public static Task<TimelineResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Timelines.AsNoTracking().Where(t => t.Slug == slug).Select(Projection).SingleOrDefaultAsync(ct);
 }

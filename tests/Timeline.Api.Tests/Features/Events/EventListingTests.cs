@@ -7,7 +7,8 @@ using Timeline.Api.Data.Configurations;
 using Timeline.Api.Data.Import;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Events;
-using Timeline.Api.Tests.Features.Writes;
+using Timeline.Api.Infrastructure.Auth;
+using Timeline.Api.Tests.Features.Editing;
 using Timeline.Api.Tests.Infrastructure;
 using Timeline.Api.Tests.Scale;
 

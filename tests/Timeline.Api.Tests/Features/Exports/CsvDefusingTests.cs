@@ -2,7 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Exports;
-using Timeline.Api.Tests.Features.Writes;
+using Timeline.Api.Tests.Features.Editing;
+using Timeline.Api.Infrastructure.Auth;
 
 namespace Timeline.Api.Tests.Features.Exports;
 

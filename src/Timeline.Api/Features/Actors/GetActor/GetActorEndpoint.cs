@@ -26,14 +26,7 @@ public sealed class GetActorEndpoint(TimelineDbContext db) : Endpoint<GetActorRe
 
     public override async Task HandleAsync(GetActorRequest req, CancellationToken ct)
     {
-        var actor = await ActorResponse.LoadAsync(db, req.Slug, ct);
-        if (actor is null)
-        {
-            await Send.ResultAsync(Problems.NotFound("actor", req.Slug));
-            return;
-        }
-
-        HttpContext.Response.Headers.ETag = ETags.Of(actor);
-        await Send.OkAsync(actor, ct);
+        var actor = await ActorEditor.LoadAsync(db.Actors.AsNoTracking(), req.Slug, ct);
+        await Send.ResultAsync(actor is null ? Problems.NotFound("actor", req.Slug) : actor.Representation);
     }
 }

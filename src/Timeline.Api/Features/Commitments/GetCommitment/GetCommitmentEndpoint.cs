@@ -2,7 +2,6 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
-using Timeline.Api.Data.Queries;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
@@ -46,46 +45,7 @@ public sealed class GetCommitmentEndpoint(TimelineDbContext db) : Endpoint<GetCo
 
     public override async Task HandleAsync(GetCommitmentRequest req, CancellationToken ct)
     {
-        var response = await CommitmentDetails.LoadAsync(db, req.Slug, req.AsOf, ct);
-        if (response is null)
-        {
-            await Send.ResultAsync(Problems.NotFound("commitment", req.Slug));
-            return;
-        }
-
-        HttpContext.Response.Headers.ETag = ETags.Of(response);
-        await Send.OkAsync(response, ct);
-    }
-}
-
-/// <summary>Loads a commitment's full representation: for GET, and (without asOf) for the ETag writes check.</summary>
-public static class CommitmentDetails
-{
-    public static async Task<CommitmentResponse?> LoadAsync(TimelineDbContext db, string slug, string? asOf, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var summary = await db.Commitments.AsNoTracking().Where(c => c.Slug == slug)
-            .WithStatusAsOf(DateQuery.AsOf(asOf))
-            .Select(CommitmentSummaryResponse.Projection)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(ct);
-        if (summary is null)
-            return null;
-
-        var history = await db.HistoryOf(slug).Select(AssessmentResponse.Projection).AsSplitQuery().ToListAsync(ct);
-        return new CommitmentResponse
-        {
-            Slug = summary.Slug,
-            Title = summary.Title,
-            Description = summary.Description,
-            Category = summary.Category,
-            Parties = summary.Parties,
-            MadeIn = summary.MadeIn,
-            Due = summary.Due,
-            Status = summary.Status,
-            StatusDate = summary.StatusDate,
-            Timelines = summary.Timelines,
-            History = history,
-        };
+        var commitment = await CommitmentEditor.LoadAsync(db.Commitments.AsNoTracking(), req.Slug, DateQuery.AsOf(req.AsOf), ct);
+        await Send.ResultAsync(commitment is null ? Problems.NotFound("commitment", req.Slug) : commitment.Representation);
     }
 }

@@ -1,14 +1,11 @@
 using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
-using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
-using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Infrastructure;
 using Timeline.Api.Infrastructure.Auth;
-using Timeline.Api.Infrastructure.Writes;
 
 namespace Timeline.Api.Features.Commitments.RecordAssessment;
 
@@ -51,42 +48,38 @@ public sealed class RecordAssessmentValidator : Validator<RecordAssessmentReques
     }
 }
 
-public sealed class RecordAssessmentEndpoint(TimelineDbContext db, ResourceWrites writes, TimeProvider clock)
-    : Endpoint<RecordAssessmentRequest, AssessmentResponse>
+public sealed class RecordAssessmentEndpoint(TimelineDbContext db, EditSession edit) : Endpoint<RecordAssessmentRequest, AssessmentResponse>
 {
     public override void Configure()
     {
         Post("/commitments/{slug}/assessments");
         Roles(ApiKeyAuthenticationHandler.Editor);
-        Description(d => d.DescribeWrite("recordAssessment", 400, 404, 413, 415));
+        Description(d => d.DescribeWrite<AssessmentResponse>(WriteKind.Append, "recordAssessment", StatusCodes.Status201Created));
         Summary(s =>
         {
             s.Summary = "Record an assessment";
-            s.Description = "Appends a dated, sourced status to the commitment's history; the latest one is its current status. Send `Idempotency-Key` to make retries safe.";
+            s.Description = WriteDescriptions.Explain(WriteKind.Append,
+                "Appends a dated, sourced status to the commitment's history; the latest one is its current status. Answers 201 with the "
+                + "assessment, and `Location`: the commitment's history.");
         });
     }
 
-    public override async Task HandleAsync(RecordAssessmentRequest req, CancellationToken ct)
+    public override async Task HandleAsync(RecordAssessmentRequest req, CancellationToken ct) => await Send.ResultAsync(await RecordAsync(req, ct));
+
+    private async Task<IResult> RecordAsync(RecordAssessmentRequest req, CancellationToken ct)
     {
-        var commitment = await db.Commitments.Include(c => c.Timelines).SingleOrDefaultAsync(c => c.Slug == req.Slug, ct);
-        if (commitment is null)
-        {
-            await Send.ResultAsync(Problems.NotFound("commitment", req.Slug));
-            return;
-        }
+        var current = await CommitmentEditor.LoadForChangeAsync(db, req.Slug, ct);
+        if (current is null)
+            return Problems.NotFound(CommitmentEditor.ResourceType, req.Slug);
+        if (edit.OptionalPrecondition(current.Representation) is { } stale)
+            return stale;
+        var references = new ReferenceResolver(db);
+        var @event = await references.OneAsync<Event>(req.Event, null, references.EventsAsync, "event", ct);
+        var sources = await references.SourcesAsync(req.Sources, [], ct);
+        if (references.Failures.Count > 0)
+            return EditSession.Invalid(references.Failures);
 
-        var failures = new List<ValidationFailure>();
-        var references = new References(db, failures);
-        var @event = await references.EventAsync(req.Event, "event", ct);
-        var sources = await references.SourcesAsync(req.Sources, ct);
-        if (failures.Count > 0)
-        {
-            ValidationFailures.AddRange(failures);
-            await Send.ErrorsAsync(StatusCodes.Status400BadRequest, ct);
-            return;
-        }
-
-        var now = clock.GetUtcNow();
+        var commitment = current.Entity;
         var assessment = new Assessment
         {
             CommitmentId = commitment.Id,
@@ -95,34 +88,21 @@ public sealed class RecordAssessmentEndpoint(TimelineDbContext db, ResourceWrite
             Event = @event,
             Confidence = req.Confidence is null ? null : Kebab.Parse<Confidence>(req.Confidence),
             Note = req.Note,
-            RecordedBy = User.Identity!.Name!,
-            RecordedAt = now,
+            RecordedBy = edit.Caller,
+            RecordedAt = edit.Now,
             Sources = sources,
         };
         assessment.SetDate(EdtfDate.Parse(req.Date));
-        db.Assessments.Add(assessment);
-        // The commitment's representation changes with its history: a new version, so stale ETags fail.
-        commitment.Version++;
-        commitment.UpdatedAt = now;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await writes.TrySaveAsync(ct))
-        {
-            await Send.ResultAsync(Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
-                detail: "The commitment changed while the assessment was being recorded; try again."));
-            return;
-        }
-
-        var written = ChangeDiff.ToJson(req);
+        commitment.Assessments.Add(assessment);
+        // The commitment's representation changes with its history: a new version, so stale ETags (and a racing append) fail.
+        commitment.Changed(edit.Now);
+        if (await edit.SaveAsync(ct) is { } lost)
+            return lost;
+        var written = ChangeLog.ToJson(req);
         written.Remove("slug");
-        writes.Log(ChangeOperation.Assess, "assessment", $"{commitment.Slug}/{assessment.Id.ToString(CultureInfo.InvariantCulture)}",
-            commitment.Timelines.Select(t => t.Slug), [], written, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        await writes.EvictCachedReadsAsync(ct);
-
-        var response = await db.Assessments.AsNoTracking().Where(a => a.Id == assessment.Id).Select(AssessmentResponse.Projection).SingleAsync(ct);
-        HttpContext.Response.Headers.Location = $"/api/v1/commitments/{commitment.Slug}/history";
-        await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
+        edit.Record(ChangeOperation.Assess, "assessment", $"{commitment.Slug}/{assessment.Id.ToString(CultureInfo.InvariantCulture)}",
+            CommitmentEditor.TimelinesOf(commitment), [], written);
+        return await edit.CommitAsync(Representation.Of(AssessmentResponse.From(assessment), StatusCodes.Status201Created,
+            $"{CommitmentEditor.PathOf(commitment.Slug)}/history"), ct);
     }
 }

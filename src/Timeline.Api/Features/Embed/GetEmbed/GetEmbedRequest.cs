@@ -85,7 +85,7 @@ public static partial class EmbedStart
 
     private static bool IsSlug(string text) => text.Length <= 120 && Slug().IsMatch(text);
 
-    [System.Text.RegularExpressions.GeneratedRegex(WriteRules.SlugPattern)]
+    [System.Text.RegularExpressions.GeneratedRegex(Slugs.Pattern)]
     private static partial System.Text.RegularExpressions.Regex Slug();
 
     /// <summary>The index the window opens at, or null when the slug is not among the events shown.</summary>

@@ -34,7 +34,7 @@ public sealed class ExportCalendarValidator : Validator<ExportCalendarRequest>
     public ExportCalendarValidator() => RuleFor(r => r.Lang).MustBeLanguageTag();
 }
 
-public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch search) : Endpoint<ExportCalendarRequest>
+public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportCalendarRequest>
 {
     public const string ContentType = ExportMediaTypes.Calendar + "; charset=utf-8";
 
@@ -108,7 +108,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
                 Mark(vevent, "LOCATION", words.ContentLanguage);
             vevent.Url = new Uri(PublicUrls.EventPage(HttpContext.Request, e.Slug));
             vevent.Categories.Add(Kebab.ToValue(e.Status));
-            vevent.Description = Describe(text, date, [e.Summary, StatusNote(text, e.Status, date), e.Note]);
+            vevent.Description = Describe(text, date, [e.Summary, StatusNote(text, EventOutcomes.Of(e.Status, date, clock.Today())), e.Note]);
             // A description with a stored summary or note is the timeline's text; one of only our notes is the interface's.
             Mark(vevent, "DESCRIPTION", e.Summary is null && e.Note is null ? text.Language : words.ContentLanguage);
             calendar.Events.Add(vevent);
@@ -182,12 +182,12 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
         return text.List(qualifiers.OfType<string>());
     }
 
-    private static string? StatusNote(ReaderText text, EventStatus status, EdtfDate date) => status switch
+    private static string? StatusNote(ReaderText text, EventOutcome outcome) => outcome switch
     {
-        EventStatus.Planned when date.End < DateOnly.FromDateTime(DateTime.UtcNow) => text["Calendar.NeverHeld"],
-        EventStatus.Planned => text["Calendar.Planned"],
-        EventStatus.Cancelled => text["Calendar.Cancelled"],
-        EventStatus.Postponed => text["Calendar.Postponed"],
+        EventOutcome.NeverHeld => text["Calendar.NeverHeld"],
+        EventOutcome.Planned => text["Calendar.Planned"],
+        EventOutcome.Cancelled => text["Calendar.Cancelled"],
+        EventOutcome.Postponed => text["Calendar.Postponed"],
         _ => null,
     };
 

@@ -28,7 +28,7 @@ public sealed class ExportTimelineJsValidator : Validator<ExportTimelineJsReques
     public ExportTimelineJsValidator() => RuleFor(r => r.Lang).MustBeLanguageTag();
 }
 
-public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSearch search) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
+public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportTimelineJsRequest, TimelineJsResponse>
 {
     public override void Configure()
     {
@@ -58,6 +58,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
 
         var text = ReaderText.For(HttpContext.Request, timeline.Language);
         var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, from: null, to: null, tag: null, ct);
+        var today = clock.Today();
         var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))
             .Where(x => x.Date.Start != DateOnly.MinValue || x.Date.End != DateOnly.MaxValue)
             .ToList();
@@ -69,7 +70,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             {
                 Text = new TimelineJsText { Headline = Html(timeline.Title), Text = Paragraph(timeline.Description) },
             },
-            Events = [.. dated.Select(x => ToSlide(text, x.Event, x.Date, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
+            Events = [.. dated.Select(x => ToSlide(text, x.Event, x.Date, today, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
             Eras = [.. dated.Where(x => IsPeriod(x.Date)).Select(x => new TimelineJsEra
             {
                 StartDate = DatePart(x.Date.Start, DatePrecision.Day, null),
@@ -82,7 +83,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     private static bool IsPeriod(EdtfDate date) =>
         date.IsInterval && date.Start != DateOnly.MinValue && date.End != DateOnly.MaxValue && date.End.DayNumber - date.Start.DayNumber > 31;
 
-    private static TimelineJsSlide ToSlide(ReaderText text, EventSummaryResponse e, EdtfDate date, string page)
+    private static TimelineJsSlide ToSlide(ReaderText text, EventSummaryResponse e, EdtfDate date, DateOnly today, string page)
     {
         var display = DisplayDate(text, date);
         // An open start is shown at its known end, an open end at its known start.
@@ -93,7 +94,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             StartDate = DatePart(start, date.Precision, display),
             EndDate = hasEnd ? DatePart(date.End, date.Precision, null) : null,
             DisplayDate = display,
-            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(text, e, page) },
+            Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(text, e, EventOutcomes.Of(e.Status, date, today), page) },
             Group = text.Kind(e.Kind),
             UniqueId = e.Slug,
         };
@@ -110,14 +111,14 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     /// <summary>Written out only when the date is not exact: TimelineJS would otherwise show "2003-04~" as plain April 2003.</summary>
     private static string? DisplayDate(ReaderText text, EdtfDate date) => HumanDate.IsExact(date) ? null : text.Date(date);
 
-    private static string SlideText(ReaderText text, EventSummaryResponse e, string page)
+    private static string SlideText(ReaderText text, EventSummaryResponse e, EventOutcome outcome, string page)
     {
-        var status = e.Status switch
+        var status = outcome switch
         {
-            EventStatus.Planned when e.Date.End is { } end && end < DateOnly.FromDateTime(DateTime.UtcNow) => text["Badge.never-held"],
-            EventStatus.Planned => text["Badge.planned"],
-            EventStatus.Cancelled => text["Badge.cancelled"],
-            EventStatus.Postponed => text["Badge.postponed"],
+            EventOutcome.NeverHeld => text["Badge.never-held"],
+            EventOutcome.Planned => text["Badge.planned"],
+            EventOutcome.Cancelled => text["Badge.cancelled"],
+            EventOutcome.Postponed => text["Badge.postponed"],
             _ => null,
         };
         var parts = new List<string>();

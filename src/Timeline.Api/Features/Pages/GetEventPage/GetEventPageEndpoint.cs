@@ -2,6 +2,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Timeline.Api.Data;
 using Timeline.Api.Features.Embed;
+using Timeline.Api.Features.Events;
 using Timeline.Api.Features.Events.GetEvent;
 using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
@@ -37,7 +38,7 @@ public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider cloc
 
     public override async Task HandleAsync(GetEventPageRequest req, CancellationToken ct)
     {
-        var e = await EventDetails.LoadAsync(db, req.Slug, ct);
+        var e = (await EventDetails.LoadAsync(db, req.Slug, ct))?.Response;
         if (e is null)
         {
             await Send.ResultAsync(Problems.NotFound("event", req.Slug));

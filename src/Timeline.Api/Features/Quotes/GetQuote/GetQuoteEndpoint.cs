@@ -40,38 +40,7 @@ public sealed class GetQuoteEndpoint(TimelineDbContext db) : Endpoint<GetQuoteRe
 
     public override async Task HandleAsync(GetQuoteRequest req, CancellationToken ct)
     {
-        var quote = await QuoteDetails.LoadAsync(db, req.Slug, ct);
-        if (quote is null)
-        {
-            await Send.ResultAsync(Problems.NotFound("quote", req.Slug));
-            return;
-        }
-
-        HttpContext.Response.Headers.ETag = ETags.Of(quote);
-        await Send.OkAsync(quote, ct);
+        var quote = await QuoteEditor.LoadAsync(db.Quotes.AsNoTracking(), req.Slug, ct);
+        await Send.ResultAsync(quote is null ? Problems.NotFound("quote", req.Slug) : quote.Representation);
     }
-}
-
-/// <summary>Loads a quote's representation: for GET, and for the ETag writes check.</summary>
-public static class QuoteDetails
-{
-    public static Task<QuoteResponse?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Quotes.AsNoTracking().Where(q => q.Slug == slug).Select(q => new QuoteResponse
-        {
-            Slug = q.Slug,
-            Text = q.Text,
-            Speaker = new ActorRefResponse { Slug = q.Speaker!.Slug, Name = q.Speaker.Name },
-            Date = DateResponse.FromOptional(q.DateText),
-            Source = new SourceResponse
-            {
-                Url = q.Source!.Url, Title = q.Source.Title, Publisher = q.Source.Publisher,
-                Published = q.Source.PublishedText, ArchivedUrl = q.Source.ArchivedUrl,
-            },
-            Event = q.Event == null ? null : new EventRefResponse
-            {
-                Slug = q.Event.Slug, Title = q.Event.Title, Date = DateResponse.From(q.Event.DateText), Status = q.Event.Status,
-            },
-            Commitment = q.Commitment == null ? null : new CommitmentRefResponse { Slug = q.Commitment.Slug, Title = q.Commitment.Title },
-            Timelines = q.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
-        }).SingleOrDefaultAsync(ct);
 }

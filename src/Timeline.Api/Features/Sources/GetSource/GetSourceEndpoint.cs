@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Infrastructure;
 
@@ -25,14 +26,7 @@ public sealed class GetSourceEndpoint(TimelineDbContext db) : Endpoint<GetSource
 
     public override async Task HandleAsync(GetSourceRequest req, CancellationToken ct)
     {
-        var source = await SourceDetailResponse.LoadAsync(db, req.Id, ct);
-        if (source is null)
-        {
-            await Send.ResultAsync(Problems.NotFound("source", req.Id));
-            return;
-        }
-
-        HttpContext.Response.Headers.ETag = ETags.Of(source);
-        await Send.OkAsync(source, ct);
+        var source = await SourceEditor.LoadAsync(db.Sources.AsNoTracking(), req.Id, ct);
+        await Send.ResultAsync(source is null ? Problems.NotFound("source", req.Id) : source.Representation);
     }
 }

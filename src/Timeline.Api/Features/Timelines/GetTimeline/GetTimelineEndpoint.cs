@@ -26,7 +26,7 @@ public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTime
 
     public override async Task HandleAsync(GetTimelineRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineResponse.LoadAsync(db, req.Slug, ct);
+        var timeline = await TimelineEditor.LoadAsync(db.Timelines.AsNoTracking(), req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
@@ -37,7 +37,6 @@ public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTime
         var self = PublicUrls.Timeline(HttpContext.Request, req.Slug);
         HttpContext.Response.Headers.Append(
             "Link", $"<{PublicUrls.OEmbedFor(HttpContext.Request, self)}>; rel=\"alternate\"; type=\"{Features.Exports.ExportMediaTypes.OEmbedJson}\"");
-        HttpContext.Response.Headers.ETag = ETags.Of(timeline);
-        await Send.OkAsync(timeline, ct);
+        await Send.ResultAsync(timeline.Representation);
     }
 }

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Events;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Actors;
+
+/// <summary>How actors are loaded, written and represented, for GET and every write alike.</summary>
+public static class ActorEditor
+{
+    public const string ResourceType = "actor";
+
+    public static string PathOf(string slug) => $"/api/v1/actors/{slug}";
+
+    /// <summary>The actor with its aliases and its representation (tracked when <paramref name="actors"/> tracks), or null.</summary>
+    public static async Task<Represented<Actor>?> LoadAsync(IQueryable<Actor> actors, string slug, CancellationToken ct)
+    {
+        var actor = await actors.Include(a => a.Aliases).SingleOrDefaultAsync(a => a.Slug == slug, ct);
+        return actor is null ? null : new(actor, Representation.Of(Represent(actor)));
+    }
+
+    public static ActorResponse Represent(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new()
+        {
+            Slug = actor.Slug,
+            Name = actor.Name,
+            Kind = actor.Kind,
+            Description = actor.Description,
+            Aliases = [.. actor.Aliases.OrderBy(a => a.Id).Select(a => a.Name)],
+        };
+    }
+
+    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
+        db.Actors.IgnoreQueryFilters().AnyAsync(a => a.Slug == slug, ct);
+
+    public static ActorWriteRequest ToWrite(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new()
+        {
+            Slug = actor.Slug,
+            Name = actor.Name,
+            Kind = Kebab.ToValue(actor.Kind),
+            Description = actor.Description,
+            Aliases = [.. actor.Aliases.OrderBy(a => a.Id).ThenBy(a => a.Name, StringComparer.Ordinal).Select(a => a.Name)],
+        };
+    }
+
+    public static void Apply(Actor actor, ActorWriteRequest write)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(write);
+        actor.Name = write.Name;
+        actor.FoldedName = TextFolding.Fold(write.Name);
+        actor.Kind = Kebab.Parse<ActorKind>(write.Kind);
+        actor.Description = write.Description;
+        CollectionSync.Sync(actor.Aliases, write.Aliases, (alias, name) => alias.Name == name,
+            name => new ActorAlias { Name = name, FoldedName = TextFolding.Fold(name) });
+    }
+
+    /// <summary>What still names the actor and so forbids deleting it (null when nothing does).</summary>
+    public static async Task<string?> BlockingReferenceAsync(TimelineDbContext db, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(actor);
+        var @event = await db.EventActors.Where(a => a.ActorId == actor.Id)
+            .Join(db.Events, a => a.EventId, e => e.Id, (a, e) => e.Slug).FirstOrDefaultAsync(ct);
+        if (@event is not null)
+            return $"the event '{@event}'";
+        var commitment = await db.Commitments.Where(c => c.Parties.Any(p => p.Id == actor.Id)).Select(c => c.Slug).FirstOrDefaultAsync(ct);
+        if (commitment is not null)
+            return $"the commitment '{commitment}'";
+        var quote = await db.Quotes.Where(q => q.SpeakerId == actor.Id).Select(q => q.Slug).FirstOrDefaultAsync(ct);
+        return quote is null ? null : $"the quote '{quote}'";
+    }
+
+    /// <summary>
+    /// What copies the actor elsewhere, inside the write's transaction: its search row, and when its name changed
+    /// (<paramref name="before"/> is its write representation before the change) the stored listings of its events,
+    /// which show its name (see <see cref="EventListing"/>).
+    /// </summary>
+    public static async Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Actor actor, ActorWriteRequest? before, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(actor);
+        await search.RefreshAsync(db, SearchKinds.Actor, actor.Slug, ct);
+        if (before is null || before.Name == actor.Name)
+            return;
+        var events = await db.EventActors.Where(a => a.ActorId == actor.Id).Select(a => a.EventId).Distinct().ToListAsync(ct);
+        await EventListing.RefreshAsync(db, events, ct);
+    }
+}

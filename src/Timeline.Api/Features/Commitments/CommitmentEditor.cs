@@ -1,0 +1,132 @@
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Data.Search;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Commitments.GetCommitment;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Editing;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Commitments;
+
+/// <summary>
+/// How commitments are loaded, written and represented, for GET and every write alike, their assessments and
+/// retractions included. The status shown is read from the history by <see cref="StatusHistory"/>.
+/// </summary>
+public static class CommitmentEditor
+{
+    public const string ResourceType = "commitment";
+
+    public static string PathOf(string slug) => $"/api/v1/commitments/{slug}";
+
+    /// <summary>
+    /// The commitment with its parties, timelines, the event that made it and its whole history, and its representation
+    /// with the status as of <paramref name="asOf"/> (tracked when <paramref name="commitments"/> tracks), or null.
+    /// </summary>
+    public static async Task<Represented<Commitment>?> LoadAsync(IQueryable<Commitment> commitments, string slug, DateOnly asOf, CancellationToken ct)
+    {
+        var commitment = await commitments
+            .Include(c => c.Timelines).Include(c => c.Parties).Include(c => c.MadeInEvent)
+            .Include(c => c.Assessments).ThenInclude(a => a.Sources)
+            .Include(c => c.Assessments).ThenInclude(a => a.Event)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Slug == slug, ct);
+        return commitment is null ? null : new(commitment, Representation.Of(Represent(commitment, asOf)));
+    }
+
+    /// <summary>The representation writes answer with and check against: everything recorded counts.</summary>
+    public static Task<Represented<Commitment>?> LoadForChangeAsync(TimelineDbContext db, string slug, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return LoadAsync(db.Commitments, slug, DateOnly.MaxValue, ct);
+    }
+
+    public static CommitmentResponse Represent(Commitment c, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var history = new StatusHistory(c.Assessments.Select(StatusHistory.EntryOf));
+        var assessments = c.Assessments.ToDictionary(a => a.Id);
+        var status = history.AsOf(asOf);
+        return new CommitmentResponse
+        {
+            Slug = c.Slug,
+            Title = c.Title,
+            Description = c.Description,
+            Category = c.Category,
+            Parties = [.. c.Parties.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Slug, StringComparer.Ordinal)
+                .Select(p => new ActorRefResponse { Slug = p.Slug, Name = p.Name })],
+            MadeIn = c.MadeInEvent is not { } e ? null : new EventRefResponse { Slug = e.Slug, Title = e.Title, Date = DateResponse.From(e.DateText), Status = e.Status },
+            Due = DateResponse.FromOptional(c.DueText),
+            Status = status?.Status,
+            StatusDate = status is null ? null : DateResponse.From(assessments[status.Id].DateText),
+            Timelines = [.. c.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+            History = [.. history.Entries.Select(entry => AssessmentResponse.From(assessments[entry.Id]))],
+        };
+    }
+
+    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
+        db.Commitments.IgnoreQueryFilters().AnyAsync(c => c.Slug == slug, ct);
+
+    public static CommitmentWriteRequest ToWrite(Commitment c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new()
+        {
+            Slug = c.Slug,
+            Title = c.Title,
+            Description = c.Description,
+            Category = Kebab.ToValue(c.Category),
+            Parties = [.. c.Parties.Select(p => p.Slug).Order(StringComparer.Ordinal)],
+            MadeIn = c.MadeInEvent?.Slug,
+            Due = c.DueText,
+            Timelines = [.. c.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+        };
+    }
+
+    public static IEnumerable<string> TimelinesOf(Commitment c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Timelines.Select(t => t.Slug);
+    }
+
+    /// <summary>Makes the commitment match the write, resolving its references; one that does not resolve is a failure on its field.</summary>
+    public static async Task<List<ValidationFailure>> ApplyAsync(TimelineDbContext db, Commitment c, CommitmentWriteRequest write, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(write);
+        var references = new ReferenceResolver(db);
+        var timelines = await references.TimelinesAsync(write.Timelines, c.Timelines, "timelines[{i}]", ct);
+        var parties = await references.ActorsAsync(write.Parties, c.Parties, "parties[{i}]", ct);
+        var madeIn = await references.OneAsync(write.MadeIn, c.MadeInEvent, references.EventsAsync, "madeIn", ct);
+        if (references.Failures.Count > 0)
+            return references.Failures;
+
+        c.Title = write.Title;
+        c.Description = write.Description;
+        c.Category = Kebab.Parse<CommitmentCategory>(write.Category);
+        c.MadeInEvent = madeIn;
+        c.MadeInEventId = madeIn?.Id;
+        c.SetDue(write.Due is null ? null : EdtfDate.Parse(write.Due));
+        CollectionSync.Sync(c.Timelines, timelines, (a, b) => a == b, t => t);
+        CollectionSync.Sync(c.Parties, [.. parties.Distinct()], (a, b) => a == b, p => p);
+        return [];
+    }
+
+    /// <summary>What still refers to the commitment and so forbids deleting it (null when nothing does).</summary>
+    public static async Task<string?> BlockingReferenceAsync(TimelineDbContext db, Commitment c, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(c);
+        var quote = await db.Quotes.Where(q => q.CommitmentId == c.Id).Select(q => q.Slug).FirstOrDefaultAsync(ct);
+        return quote is null ? null : $"the quote '{quote}'";
+    }
+
+    /// <summary>What copies the commitment elsewhere, inside the write's transaction: its search row.</summary>
+    public static Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Commitment c, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(c);
+        return search.RefreshAsync(db, SearchKinds.Commitment, c.Slug, ct);
+    }
+}

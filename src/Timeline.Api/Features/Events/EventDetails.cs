@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using Timeline.Api.Data;
+using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Events.GetEvent;
+using Timeline.Api.Infrastructure;
+
+namespace Timeline.Api.Features.Events;
+
+/// <summary>
+/// An event as the API shows it (<see cref="EventResponse"/>), loaded and built in one place for GET and for every write,
+/// so the representation, and so its ETag, cannot differ between the two. Two queries: the event's row with its actors, and one list of
+/// everything the representation shows besides (what the event refers to and what refers to it). A write builds the
+/// new representation from the same pieces after changing them, without loading it again.
+/// </summary>
+public static class EventDetails
+{
+    /// <summary>The event with its links (see <see cref="LoadedEvent"/>), or null when there is no such event.</summary>
+    public static async Task<LoadedEvent?> LoadAsync(TimelineDbContext db, string slug, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // The event's row with its actors (joined: what a UNION could not carry, see Links), and with identity resolution
+        // so that an actor in two roles is one entity when a write attaches the graph.
+        var row = await db.Events.AsNoTrackingWithIdentityResolution().Include(e => e.Actors).ThenInclude(a => a.Actor)
+            .AsSingleQuery().SingleOrDefaultAsync(e => e.Slug == slug, ct);
+        if (row is null)
+            return null;
+
+        var links = await Links(db, row.Id).ToListAsync(ct);
+        return LoadedEvent.From(row, links);
+    }
+
+    /// <summary>The representation of an event whose parts are in memory (loaded, or just written).</summary>
+    public static EventResponse Build(Event e, EventMentions mentions)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var outgoing = e.Relations.Select(r => new RelatedEventResponse
+        {
+            Relation = r.Relation,
+            Direction = "outgoing",
+            Event = new EventRefResponse { Slug = r.RelatedEvent!.Slug, Title = r.RelatedEvent.Title, Date = DateResponse.From(r.RelatedEvent.DateText), Status = r.RelatedEvent.Status },
+        });
+        return new EventResponse
+        {
+            Slug = e.Slug,
+            Title = e.Title,
+            Summary = e.Summary,
+            Date = DateResponse.From(e.DateText),
+            Kind = e.Kind,
+            Status = e.Status,
+            Place = e.Place,
+            Confidence = e.Confidence,
+            Note = e.Note,
+            Tags = [.. e.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
+            Actors = [.. e.Actors.OrderBy(a => a.Actor!.Name, StringComparer.Ordinal).ThenBy(a => a.Actor!.Slug, StringComparer.Ordinal).ThenBy(a => Kebab.ToValue(a.Role), StringComparer.Ordinal)
+                .Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role })],
+            Timelines = [.. e.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+            Sources = [.. e.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select(s => new SourceResponse
+            {
+                Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+            })],
+            Commitments = mentions.Commitments,
+            Assessed = mentions.Assessed,
+            Quotes = mentions.Quotes,
+            Related = [.. outgoing.Concat(mentions.Incoming)
+                .OrderBy(r => r.Event.Date.Start).ThenBy(r => r.Event.Slug, StringComparer.Ordinal)
+                .ThenBy(r => r.Direction, StringComparer.Ordinal).ThenBy(r => Kebab.ToValue(r.Relation), StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>
+    /// Everything the representation shows besides the event's own row, as one list (one query): the timelines, actors,
+    /// tags, sources and related events the event refers to, and the commitments, quotes and events that refer to it.
+    /// </summary>
+    private static IQueryable<EventLink> Links(TimelineDbContext db, long id)
+    {
+        var timelines = db.Events.Where(e => e.Id == id).SelectMany(e => e.Timelines).Select(t => new EventLink
+        {
+            Kind = EventLink.Timeline, Id = t.Id, Key = t.Slug, Name = t.Title, Date = null, Status = null, Relation = null,
+            Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
+        });
+        var tags = db.EventTags.Where(t => t.EventId == id).Select(t => new EventLink
+        {
+            Kind = EventLink.Tag, Id = 0, Key = t.Tag, Name = null, Date = null, Status = null, Relation = null,
+            Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
+        });
+        var sources = db.Events.Where(e => e.Id == id).SelectMany(e => e.Sources).Select(s => new EventLink
+        {
+            Kind = EventLink.Source, Id = s.Id, Key = s.Url, Name = s.Title, Date = null, Status = null, Relation = null,
+            Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl, SpeakerSlug = null, SpeakerName = null,
+        });
+        var related = db.EventRelations.Where(r => r.EventId == id).Select(r => new EventLink
+        {
+            Kind = EventLink.Related, Id = r.RelatedEventId, Key = r.RelatedEvent!.Slug, Name = r.RelatedEvent.Title, Date = r.RelatedEvent.DateText,
+            Status = r.RelatedEvent.Status, Relation = r.Relation, Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
+        });
+        var incoming = db.EventRelations.Where(r => r.RelatedEventId == id).Join(db.Events, r => r.EventId, other => other.Id, (r, other) => new EventLink
+        {
+            Kind = EventLink.Incoming, Id = other.Id, Key = other.Slug, Name = other.Title, Date = other.DateText, Status = other.Status,
+            Relation = r.Relation, Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
+        });
+        var made = db.Commitments.Where(c => c.MadeInEventId == id).Select(c => new EventLink
+        {
+            Kind = EventLink.Made, Id = c.Id, Key = c.Slug, Name = c.Title, Date = null, Status = null, Relation = null,
+            Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
+        });
+        var assessed = db.Commitments.Where(c => c.Assessments.Any(a => a.EventId == id)).Select(c => new EventLink
+        {
+            Kind = EventLink.Assessed, Id = c.Id, Key = c.Slug, Name = c.Title, Date = null, Status = null, Relation = null,
+            Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
+        });
+        var quotes = db.Quotes.Where(q => q.EventId == id).Select(q => new EventLink
+        {
+            Kind = EventLink.Quote, Id = q.Id, Key = q.Slug, Name = q.Text, Date = null, Status = null, Relation = null,
+            Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = q.Speaker!.Slug, SpeakerName = q.Speaker.Name,
+        });
+        // The first part carries every enum column (status, relation): EF takes a column's type mapping from the first
+        // part of the UNION, and a column that part sets to a null constant would be read with the default mapping (an
+        // integer) instead of the kebab-case text the converter stores. So actors (with their role) come with the row.
+        return related.Concat(incoming).Concat(timelines).Concat(tags).Concat(sources).Concat(made).Concat(assessed).Concat(quotes);
+    }
+}
+
+/// <summary>What an event's representation shows of the resources that refer to it; a write of the event changes none of it.</summary>
+public sealed record EventMentions(
+    IReadOnlyList<CommitmentRefResponse> Commitments,
+    IReadOnlyList<CommitmentRefResponse> Assessed,
+    IReadOnlyList<QuoteRefResponse> Quotes,
+    IReadOnlyList<RelatedEventResponse> Incoming)
+{
+    public static EventMentions None { get; } = new([], [], [], []);
+
+    /// <summary>What forbids deleting the event while it stands (null when nothing does).</summary>
+    public string? BlockingReference() =>
+        Commitments.Concat(Assessed).Select(c => $"the commitment '{c.Slug}'")
+            .Concat(Quotes.Select(q => $"the quote '{q.Slug}'"))
+            .Concat(Incoming.Select(r => $"the related event '{r.Event.Slug}'"))
+            .FirstOrDefault();
+}
+
+/// <summary>
+/// An event loaded with everything its representation shows: its row, with its timelines, actors, tags, sources and
+/// related events as entities that stand for the rows they came from (only what the representation and a write need
+/// is filled in), and its <see cref="EventMentions"/>.
+/// </summary>
+public sealed class LoadedEvent
+{
+    private LoadedEvent(Event @event, EventMentions mentions)
+    {
+        Event = @event;
+        Mentions = mentions;
+        Response = EventDetails.Build(@event, mentions);
+        Representation = Representation.Of(Response);
+    }
+
+    public Event Event { get; }
+
+    public EventMentions Mentions { get; }
+
+    public EventResponse Response { get; }
+
+    /// <summary>The representation as loaded, and so the ETag a write's <c>If-Match</c> is checked against.</summary>
+    public Representation Representation { get; }
+
+    internal static LoadedEvent From(Event row, IReadOnlyList<EventLink> links)
+    {
+        row.Timelines = [.. links.Where(l => l.Kind == EventLink.Timeline).Select(l => new TimelineStory { Id = l.Id, Slug = l.Key, Title = l.Name! })];
+        row.Tags = [.. links.Where(l => l.Kind == EventLink.Tag).Select(l => new EventTag { EventId = row.Id, Tag = l.Key })];
+        row.Sources = [.. links.Where(l => l.Kind == EventLink.Source).Select(l => new Source
+        {
+            Id = l.Id, Url = l.Key, Title = l.Name, Publisher = l.Publisher, PublishedText = l.Published, ArchivedUrl = l.ArchivedUrl,
+        })];
+        row.Relations = [.. links.Where(l => l.Kind == EventLink.Related).Select(l => new EventRelation
+        {
+            EventId = row.Id, RelatedEventId = l.Id, Relation = l.Relation!.Value,
+            RelatedEvent = new Event { Id = l.Id, Slug = l.Key, Title = l.Name!, DateText = l.Date!, Status = l.Status!.Value },
+        })];
+
+        var mentions = new EventMentions(
+            [.. links.Where(l => l.Kind == EventLink.Made).OrderBy(l => l.Id).Select(l => new CommitmentRefResponse { Slug = l.Key, Title = l.Name! })],
+            [.. links.Where(l => l.Kind == EventLink.Assessed).OrderBy(l => l.Id).Select(l => new CommitmentRefResponse { Slug = l.Key, Title = l.Name! })],
+            [.. links.Where(l => l.Kind == EventLink.Quote).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => new QuoteRefResponse
+            {
+                Slug = l.Key, Text = l.Name!, Speaker = new ActorRefResponse { Slug = l.SpeakerSlug!, Name = l.SpeakerName! },
+            })],
+            [.. links.Where(l => l.Kind == EventLink.Incoming).Select(l => new RelatedEventResponse
+            {
+                Relation = l.Relation!.Value,
+                Direction = "incoming",
+                Event = new EventRefResponse { Slug = l.Key, Title = l.Name!, Date = DateResponse.From(l.Date!), Status = l.Status!.Value },
+            })]);
+        return new LoadedEvent(row, mentions);
+    }
+}
+
+/// <summary>One row of <see cref="EventDetails"/>' second query: a thing the event's representation shows, by kind.</summary>
+internal sealed class EventLink
+{
+    public const string Timeline = "timeline";
+    public const string Tag = "tag";
+    public const string Source = "source";
+    public const string Related = "related";
+    public const string Incoming = "incoming";
+    public const string Made = "made";
+    public const string Assessed = "assessed";
+    public const string Quote = "quote";
+
+    public required string Kind { get; init; }
+    public long Id { get; init; }
+
+    /// <summary>The slug (a source's URL, a tag itself).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The name, title or text shown.</summary>
+    public string? Name { get; init; }
+    public string? Date { get; init; }
+    public EventStatus? Status { get; init; }
+    public EventRelationKind? Relation { get; init; }
+    public string? Publisher { get; init; }
+    public string? Published { get; init; }
+    public string? ArchivedUrl { get; init; }
+    public string? SpeakerSlug { get; init; }
+    public string? SpeakerName { get; init; }
+}
