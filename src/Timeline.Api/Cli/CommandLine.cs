@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Export;
@@ -18,7 +19,7 @@ namespace Timeline.Api.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["import", "export", "backup", "openapi", "keys", "help", "--help"];
+    private static readonly string[] Verbs = ["import", "export", "backup", "reindex", "openapi", "keys", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -33,6 +34,7 @@ public static class CommandLine
             "import" => await ImportAsync(parsed),
             "export" => await ExportAsync(parsed),
             "backup" => await BackupAsync(parsed),
+            "reindex" => await ReindexAsync(parsed),
             "openapi" => await OpenApiAsync(parsed),
             "keys" => await KeysAsync(args[1..], parsed),
             _ => await UsageAsync(),
@@ -52,6 +54,7 @@ public static class CommandLine
                                                                           write a timeline and the actors it names as data files
               dotnet run --project src/Timeline.Api -- backup <file> [--force]
                                                                           copy the SQLite database while the API serves, and check the copy
+              dotnet run --project src/Timeline.Api -- reindex            rebuild the search index from the data (one transaction)
               dotnet run --project src/Timeline.Api -- openapi [path]     write the OpenAPI document (default: openapi.yaml)
               dotnet run --project src/Timeline.Api -- keys create --name <name> --role editor|admin
                                                                           create an API key (printed once, alone, on standard output)
@@ -88,6 +91,34 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"Import failed with {exception.Errors.Count} error(s); the database was not changed.");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Rebuilds the full-text index from the tables in one transaction: readers see the old index until the new one is
+    /// committed. Writes keep the index in their own transaction, so this is for an index damaged by hand or left by an
+    /// older version (start-up re-indexes only the newest events, see DatabaseSetup).
+    /// </summary>
+    private static async Task<int> ReindexAsync(Arguments args)
+    {
+        if (args.Positional.Count != 0 || !args.OnlyFlags())
+            return await UsageAsync(args.Problem("reindex takes no arguments"));
+
+        await using var app = BuildQuietApp(["--Database:SeedOnStart=false"], args.Overrides);
+        await app.Services.InitialiseDatabaseAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TimelineDbContext>();
+        var search = scope.ServiceProvider.GetRequiredService<Data.Search.IFullTextSearch>();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await search.RebuildAsync(db, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var (events, commitments, actors, quotes) =
+            (await db.Events.CountAsync(), await db.Commitments.CountAsync(), await db.Actors.CountAsync(), await db.Quotes.CountAsync());
+        await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Rebuilt the search index: {events} event(s), {commitments} commitment(s), {actors} actor(s), {quotes} quote(s)."));
+        return 0;
     }
 
     private static async Task<int> ExportAsync(Arguments args)

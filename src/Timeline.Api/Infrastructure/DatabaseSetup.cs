@@ -93,6 +93,9 @@ public static partial class DatabaseSetup
         }
     }
 
+    /// <summary>How many of the newest events get their search rows written again on start.</summary>
+    public const int NewestReindexedOnStart = 100;
+
     private static async Task MigrateAndSeedAsync(
         IServiceProvider services, TimelineDbContext db, DatabaseOptions options, ILogger logger, CancellationToken cancellationToken)
     {
@@ -115,6 +118,17 @@ public static partial class DatabaseSetup
         var filled = await EventListing.FillMissingAsync(db, cancellationToken);
         if (filled > 0)
             LogListingsFilled(logger, filled);
+
+        // Writes now keep an event's search row in their own transaction; earlier versions refreshed it after the commit,
+        // so a crash could leave the newest events unsearchable. Their rows are written again on every start: two
+        // statements whatever the archive's size. The reindex verb rebuilds the whole index.
+        var newest = await db.Events.OrderByDescending(e => e.Id).Select(e => e.Id).Take(NewestReindexedOnStart).ToListAsync(cancellationToken);
+        if (newest.Count > 0)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await services.GetRequiredService<IFullTextSearch>().RefreshAsync(db, SearchKinds.Event, newest, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         if (!options.SeedOnStart || await db.Timelines.AnyAsync(cancellationToken))
             return;

@@ -174,6 +174,52 @@ public sealed class CommandLineTests : IDisposable
         await AssertSameApiReadsAsync(fromData, fromExport, original);
     }
 
+    [Fact]
+    public async Task Reindex_RebuildsAnEmptiedIndex_ToOneRowPerSearchableResource()
+    {
+        Assert.Equal(0, (await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database])).Code);
+        int expected;
+        await using (var db = _database.CreateContext())
+        {
+            expected = await db.Events.CountAsync() + await db.Commitments.CountAsync() + await db.Actors.CountAsync() + await db.Quotes.CountAsync();
+            Assert.Equal(expected, await IndexRowsAsync(db));
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchIndex\"");
+        }
+
+        var (code, output, error) = await RunAsync(["reindex", .. Database]);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Matches(@"^Rebuilt the search index: \d+ event\(s\), 15 commitment\(s\), \d+ actor\(s\), 6 quote\(s\)\.", output);
+        await using (var db = _database.CreateContext())
+            Assert.Equal(expected, await IndexRowsAsync(db));
+        Assert.Equal(2, (await RunAsync(["reindex", "everything", .. Database])).Code);
+    }
+
+    [Fact]
+    public async Task Start_WritesTheNewestEventsSearchRowsAgain()
+    {
+        Assert.Equal(0, (await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database])).Code);
+        int events;
+        await using (var db = _database.CreateContext())
+        {
+            events = await db.Events.CountAsync();
+            Assert.True(events <= Api.Infrastructure.DatabaseSetup.NewestReindexedOnStart);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchIndex\" WHERE \"Kind\" = 'event'");
+        }
+
+        // Any start does it: here the export verb's.
+        Assert.Equal(0, (await RunAsync(["export", Timeline, Path.Combine(_folder, "after-start"), .. Database])).Code);
+
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(events, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SearchIndex\" WHERE \"Kind\" = 'event'").SingleAsync());
+        }
+    }
+
+    private static Task<int> IndexRowsAsync(TimelineDbContext db) =>
+        db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SearchIndex\"").SingleAsync();
+
     public void Dispose()
     {
         _database.Dispose();
