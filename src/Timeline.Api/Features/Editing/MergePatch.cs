@@ -62,6 +62,11 @@ public static class MergePatch
     /// <summary>The patch applied to a write representation, read back as one; a failure names the field that no longer fits.</summary>
     public static (TWrite? Merged, ValidationFailure? Failure) Merge<TWrite>(TWrite current, JsonObject patch) where TWrite : class
     {
+        // A member the representation does not have is refused even as null, which would remove nothing: a misspelt
+        // name ({"sumary": null}) must not pass for a change.
+        var members = TimelineApp.Json.GetTypeInfo(typeof(TWrite)).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        if (patch.Select(p => p.Key).FirstOrDefault(name => !members.Contains(name)) is { } unknown)
+            return (null, new ValidationFailure(unknown, $"'{unknown}' is not a property of the resource (names are case-sensitive; some are set by the server)."));
         var merged = Apply(ChangeLog.ToJson(current), patch);
         try
         {

@@ -94,6 +94,25 @@ public sealed class EventWriteTests(TimelineApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task PatchEvent_RemovingAMemberTheEventDoesNotHave_Is400NamingIt_AndChangesNothing()
+    {
+        var slug = await CreateAsync();
+        using var client = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        var etag = await client.ETagOfAsync($"/api/v1/events/{slug}");
+        var before = await CountsAsync();
+
+        // A misspelt member set to null would remove nothing: it must not pass for a change.
+        using var response = await client.SendAsync(HttpMethod.Patch, $"/api/v1/events/{slug}",
+            new JsonObject { ["sumary"] = null }, etag, "application/merge-patch+json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains((await response.JsonAsync()).FieldErrors(), e => e.Name == "sumary");
+        Assert.Equal(before, await CountsAsync());
+        Assert.Equal(etag, await client.ETagOfAsync($"/api/v1/events/{slug}"));
+    }
+
+    [Fact]
     public async Task ReplaceEvent_WithoutIfMatch_Is428_AndWithAStaleOne_Is412_AndNothingChanges()
     {
         var slug = await CreateAsync();
