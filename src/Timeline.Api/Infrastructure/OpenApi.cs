@@ -29,6 +29,9 @@ public static partial class OpenApi
             {
                 s.DocumentName = DocumentName;
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
+                // A change log's before and after are whatever the field holds: any JSON value, not .NET's JsonNode members.
+                s.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(System.Text.Json.Nodes.JsonNode),
+                    schema => schema.Description = "Any JSON value: the field as the resource's write representation has it."));
                 // First, so that it runs before the document processor FastEndpoints has already added.
                 s.DocumentProcessors.Insert(0, new RoutesOutsidePrefixProcessor());
                 s.OperationProcessors.Add(new WriteContractProcessor());
@@ -52,6 +55,7 @@ public static partial class OpenApi
                     document.Info.Contact = new OpenApiContact { Name = "Timeline maintainers" };
                     ServeFromAnyHost(document);
                     WriteContractProcessor.PostProcess(document);
+                    SharedResponses.PostProcess(document);
                     // Roles are not OAuth scopes: an http bearer requirement lists none (the roles are in each description).
                     foreach (var requirement in document.Operations.SelectMany(o => o.Operation.Security ?? []))
                     {

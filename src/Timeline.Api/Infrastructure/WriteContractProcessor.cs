@@ -128,17 +128,30 @@ internal sealed class WriteContractProcessor : IOperationProcessor
     /// <summary>The merge patch of a write representation: its members, each optional; the slug cannot change.</summary>
     private static JsonSchema PatchOf(OpenApiDocument document, JsonSchema write, string name)
     {
-        var patchName = name.Replace("WriteRequest", "Patch", StringComparison.Ordinal);
+        var patchName = name.EndsWith("WriteRequest", StringComparison.Ordinal) ? name.Replace("WriteRequest", "Patch", StringComparison.Ordinal) : name + "Patch";
         if (document.Components.Schemas.TryGetValue(patchName, out var existing))
             return new JsonSchema { Reference = existing };
         var patch = new JsonSchema
         {
             Type = JsonObjectType.Object,
             AllowAdditionalProperties = false,
-            Description = "A JSON Merge Patch (RFC 7396) of " + name + ": members given replace, `null` removes an optional one, members left out stay.",
+            Description = "A JSON Merge Patch (RFC 7396) of " + name + ": members given replace, `null` removes an optional one (it goes back to its default), members left out stay.",
         };
         foreach (var (property, schema) in write.Properties.Where(p => p.Key != "slug"))
-            patch.Properties[property] = CopyOf(schema);
+        {
+            var member = CopyOf(schema);
+            // null removes a member (RFC 7396): an optional one goes back to its default; a required one is refused.
+            member.IsNullableRaw = schema.IsNullableRaw == true || !schema.IsRequired;
+            // An object member is merged too, so it is a patch of its own (its members optional).
+            if (schema.ActualSchema is { Type: JsonObjectType.Object, Properties.Count: > 0 } nested && !ReferenceEquals(nested, schema)
+                && document.Components.Schemas.FirstOrDefault(c => ReferenceEquals(c.Value, nested)).Key is { } nestedName)
+            {
+                member.Reference = null;
+                member.OneOf.Clear();
+                member.OneOf.Add(PatchOf(document, nested, nestedName));
+            }
+            patch.Properties[property] = member;
+        }
         document.Components.Schemas[patchName] = patch;
         return new JsonSchema { Reference = patch };
     }
