@@ -2,12 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
 using Timeline.Api.Infrastructure.Auth;
+using Timeline.Api.Tests.Contract;
 
 namespace Timeline.Api.Tests;
 
@@ -60,6 +62,30 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         return await keys.CreateAsync(name ?? $"{role}-{Guid.NewGuid():N}", role, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The document every exchange of this factory's clients is checked against (<see cref="ContractCheckingHandler"/>);
+    /// null for none, as for a test that sends what no client generated from the document could.
+    /// </summary>
+    public OpenApiContract? Contract { get; init; } = OpenApiContract.Committed;
+
+    /// <summary>A client that follows redirects and keeps cookies, as the base one does, with each exchange checked against <see cref="Contract"/>.</summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // WebApplicationFactoryClientOptions.CreateHandlers is internal: the same chain, built here, with the contract last.
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect)
+            handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies)
+            handlers.Add(new CookieContainerHandler());
+        if (Contract is not null)
+            handlers.Add(new ContractCheckingHandler(Contract));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
     /// <summary>A client that sends an API key with every request.</summary>

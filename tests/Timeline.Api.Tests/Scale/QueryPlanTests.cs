@@ -150,7 +150,7 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
     {
         using var client = archive.Factory.CreateClient();
         // A unique parameter, so that the output cache does not answer instead of the database.
-        var uncached = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "plan=" + Guid.NewGuid().ToString("N");
+        var uncached = url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "test-cache=" + Guid.NewGuid().ToString("N");
         var commands = await archive.Sql.RecordAsync(async () =>
         {
             using var response = await client.GetAsync(new Uri(uncached, UriKind.Relative));

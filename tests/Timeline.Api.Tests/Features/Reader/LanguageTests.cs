@@ -192,7 +192,7 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
     {
         using var client = factory.CreateClient();
         // A URL no other test reads, so that the first request below is the one that fills the cache.
-        var url = $"/api/v1/timelines/union-state/feed.atom?lang-cache-test={Guid.NewGuid():N}";
+        var url = $"/api/v1/timelines/union-state/feed.atom?test-cache={Guid.NewGuid():N}";
         using var english = await GetAsync(client, url, "en");
         using var russian = await GetAsync(client, url, "ru, en;q=0.5");
         using var russianAgain = await GetAsync(client, url, "ru");

@@ -32,12 +32,12 @@ public sealed class NeverHeldTests : IDisposable
     {
         using var client = _factory.CreateClient();
         client.DefaultRequestHeaders.CacheControl = new() { NoCache = true };
-        var widget = await client.GetStringAsync(new Uri($"/embed/union-state?from=2019-12-08&to=2019-12-08&v={_clock.GetUtcNow().Ticks}", UriKind.Relative));
+        var widget = await client.GetStringAsync(new Uri($"/embed/union-state?from=2019-12-08&to=2019-12-08&test-cache={_clock.GetUtcNow().Ticks}", UriKind.Relative));
         var badge = widget.Contains("tl-badge-never-held", StringComparison.Ordinal) ? "never-held"
             : widget.Contains("tl-badge-planned", StringComparison.Ordinal) ? "planned" : "none";
-        var page = await client.GetStringAsync(new Uri($"/events/{Signing}?v={_clock.GetUtcNow().Ticks}", UriKind.Relative));
-        var calendar = await client.GetStringAsync(new Uri($"/api/v1/timelines/union-state/calendar.ics?v={_clock.GetUtcNow().Ticks}", UriKind.Relative));
-        var timelineJs = await client.GetStringAsync(new Uri($"/api/v1/timelines/union-state/timelinejs?v={_clock.GetUtcNow().Ticks}", UriKind.Relative));
+        var page = await client.GetStringAsync(new Uri($"/events/{Signing}?test-cache={_clock.GetUtcNow().Ticks}", UriKind.Relative));
+        var calendar = await client.GetStringAsync(new Uri($"/api/v1/timelines/union-state/calendar.ics?test-cache={_clock.GetUtcNow().Ticks}", UriKind.Relative));
+        var timelineJs = await client.GetStringAsync(new Uri($"/api/v1/timelines/union-state/timelinejs?test-cache={_clock.GetUtcNow().Ticks}", UriKind.Relative));
         var slide = JsonDocument.Parse(timelineJs).RootElement.GetProperty("events").EnumerateArray()
             .Single(e => e.GetProperty("unique_id").GetString() == Signing).GetProperty("text").Str("text");
         var uid = calendar.IndexOf($"UID:event-{Signing}", StringComparison.Ordinal);
