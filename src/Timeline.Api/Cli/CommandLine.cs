@@ -78,7 +78,7 @@ public static class CommandLine
         var importer = scope.ServiceProvider.GetRequiredService<DataSetImporter>();
         try
         {
-            var result = await importer.ImportAsync(args.Positional[0], args.Has("--dry-run"), CancellationToken.None);
+            var result = await importer.ImportAsync(args.Positional[0], args.Has("--dry-run"), CancellationToken.None, DataSetImporter.CommandLineImport);
             await Console.Out.WriteLineAsync(result.DryRun
                 ? $"Valid: {result.Files} file(s); importing would change {result.Changes} row(s). Nothing was written (--dry-run)."
                 : $"Imported {result.Files} file(s): {result.Changes} row(s) changed.");

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Cli;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Import;
+using Timeline.Api.Domain;
 
 namespace Timeline.Api.Tests.Cli;
 
@@ -94,6 +95,58 @@ public sealed class CommandLineTests : IDisposable
         (code, output, _) = await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database]);
         Assert.Equal(0, code);
         Assert.Contains(": 0 row(s) changed.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_LogsEveryResourceItCreatesOrChanges_AsCliImport_AndNothingThatStayedTheSame()
+    {
+        Assert.Equal(0, (await RunAsync(["import", TimelineApiFactory.DataFolder, .. Database])).Code);
+
+        await using (var db = _database.CreateContext())
+        {
+            var created = await db.Changes.Where(c => c.Operation == ChangeOperation.Create).CountAsync();
+            var resources = await db.Events.CountAsync() + await db.Commitments.CountAsync() + await db.Actors.CountAsync()
+                + await db.Quotes.CountAsync() + await db.Timelines.CountAsync() + await db.Sources.CountAsync();
+            Assert.Equal(resources, created);
+            Assert.Equal(resources, await db.Changes.CountAsync());
+            Assert.All(await db.Changes.Select(c => c.KeyName).Distinct().ToListAsync(), name => Assert.Equal(DataSetImporter.CommandLineImport, name));
+            var treaty = await db.Changes.SingleAsync(c => c.ResourceType == "event" && c.ResourceKey == "1996-04-02-community-treaty");
+            Assert.Equal(Timeline, treaty.Timelines);
+            Assert.Contains(await db.ChangeTimelines.Where(t => t.ChangeId == treaty.Id).Select(t => t.Timeline).ToListAsync(), t => t == Timeline);
+        }
+
+        // The same files again with one event's title corrected: one update, naming that field with both values.
+        var copy = Path.Combine(_folder, "corrected");
+        CopyFolder(TimelineApiFactory.DataFolder, copy);
+        var events = Path.Combine(copy, Timeline, "events.yaml");
+        var text = await File.ReadAllTextAsync(events);
+        const string Title = "    title: Treaty sets up the Community of Russia and Belarus";
+        Assert.Contains(Title, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(events, text.Replace(Title, "    title: Treaty founds the Community of Russia and Belarus", StringComparison.Ordinal));
+        var before = await CountAsync(db => db.Changes.CountAsync());
+
+        Assert.Equal(0, (await RunAsync(["import", copy, .. Database])).Code);
+
+        await using (var db = _database.CreateContext())
+        {
+            var update = Assert.Single(await db.Changes.OrderBy(c => c.Id).Skip(before).ToListAsync());
+            Assert.Equal(ChangeOperation.Update, update.Operation);
+            Assert.Equal(("event", "1996-04-02-community-treaty", DataSetImporter.CommandLineImport), (update.ResourceType, update.ResourceKey, update.KeyName));
+            var change = Assert.Single(JsonNode.Parse(update.Changes)!.AsArray());
+            Assert.Equal("title", (string?)change!["field"]);
+            Assert.Equal("Treaty sets up the Community of Russia and Belarus", (string?)change["before"]);
+            Assert.Equal("Treaty founds the Community of Russia and Belarus", (string?)change["after"]);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]

@@ -31,7 +31,15 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
     public const string RecordedBy = "data-import";
     public const int BatchSize = 1_000;
 
-    public async Task<ImportResult> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken)
+    /// <summary>The name the change log gives the <c>import</c> verb (an operator at the command line, not an API key).</summary>
+    public const string CommandLineImport = "cli:import";
+
+    /// <summary>
+    /// Imports the data files at <paramref name="path"/> in one transaction. With <paramref name="loggedAs"/> every resource
+    /// created or changed gets its entry in the public change log under that name, as a write through the API would;
+    /// without, nothing is logged (the seed on a first start: the archive's first state, not a change to it).
+    /// </summary>
+    public async Task<ImportResult> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken, string? loggedAs = null)
     {
         var check = await DataSetReader.CheckAsync(DataSetReader.EnumerateFiles(path), (kind, slugs) => ExistingAsync(kind, slugs, cancellationToken));
 
@@ -46,7 +54,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
             }
 
-            var apply = new Applier(db, clock.GetUtcNow(), cancellationToken);
+            var apply = new Applier(db, clock.GetUtcNow(), loggedAs, cancellationToken);
             var changes = await apply.TimelinesAsync(check.Timelines);
             changes += await apply.ActorsAsync(check.Actors);
             for (var i = 0; i < check.Files.Count; i++)
@@ -126,7 +134,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
     }
 
     /// <summary>Applies data-file records onto tracked entities, one batch at a time.</summary>
-    private sealed class Applier(TimelineDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    private sealed class Applier(TimelineDbContext db, DateTimeOffset now, string? loggedAs, CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, long> _actorIds = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _actorNames = new(StringComparer.Ordinal);
@@ -261,7 +269,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             foreach (var chunk in urls.Chunk(BatchSize))
                 known.UnionWith(await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(chunk).Contains(s.Url)).Select(s => s.Url).ToListAsync(cancellationToken));
             var fresh = cited.Values.Where(s => !known.Contains(s.Url)).ToList();
-            return await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(Source))!,
+            var inserted = await BulkInsert.InsertAsync(db, db.Model.FindEntityType(typeof(Source))!,
             [
                 (nameof(Source.Url), s => s.Url),
                 (nameof(Source.Title), s => s.Title),
@@ -270,6 +278,15 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 (nameof(Source.ArchivedUrl), s => s.ArchivedUrl),
                 (nameof(Source.Version), s => s.Version),
             ], fresh, cancellationToken);
+            if (loggedAs is not null && fresh.Count > 0)
+            {
+                var freshUrls = fresh.Select(f => f.Url).ToList();
+                var ids = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(freshUrls).Contains(s.Url)).Select(s => s.Id).ToListAsync(cancellationToken);
+                _createdHere.UnionWith(ids.Select(id => (typeof(Source), id)));
+                await LogAsync(ids.Select(id => Created("source", id.ToString(System.Globalization.CultureInfo.InvariantCulture), [])));
+            }
+
+            return inserted;
         }
 
         /// <summary>Inserts new events with their timeline, actors, tags and sources, and stores their list representations.</summary>
@@ -352,6 +369,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             foreach (var item in items.Where(i => i.Related is { Count: > 0 }))
                 _relations.Add((item.Slug, item.Related!));
             _changed[SearchKinds.Event].UnionWith(ids.Values);
+            await LogAsync(events.Select(e => Created("event", e.Slug, [timelineSlug])));
             return changes;
         }
 
@@ -464,11 +482,14 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         private async Task<int> SaveAsync()
         {
             db.ChangeTracker.DetectChanges();
+            var pending = loggedAs is null ? [] : PendingEntries();
             var owners = StampChanged();
             var renamed = db.ChangeTracker.Entries<Actor>()
                 .Where(e => e.State == EntityState.Modified && e.Property(a => a.Name).IsModified).Select(e => e.Entity).ToList();
             var changes = await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            // After the save, when new rows have their ids (a source's key in the log is its id).
+            await LogAsync(pending.Select(p => p()));
 
             foreach (var owner in owners)
             {
@@ -513,6 +534,130 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
             foreach (var (kind, ids) in _changed)
                 await search.RefreshAsync(db, kind, ids, cancellationToken);
+        }
+
+        // What this import created: a later pass over the same resource (related events are set once every event has
+        // an id) is part of its first version, not a change to log.
+        private readonly HashSet<(Type, long)> _createdHere = [];
+        private readonly HashSet<string> _eventsCreatedHere = new(StringComparer.Ordinal);
+
+        private ChangeLogEntry Created(string resourceType, string key, IEnumerable<string> timelines)
+        {
+            if (resourceType == "event")
+                _eventsCreatedHere.Add(key);
+            return Features.Editing.ChangeLog.Entry(ChangeOperation.Create, loggedAs!, now, resourceType, key, timelines, []);
+        }
+
+        /// <summary>Adds change-log entries and saves them in the import's transaction (nothing when the import is not logged).</summary>
+        private async Task LogAsync(IEnumerable<ChangeLogEntry> entries)
+        {
+            if (loggedAs is null)
+                return;
+            db.Changes.AddRange(entries);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        /// <summary>
+        /// The change-log entry of every resource the batch creates or changes, made after the save (ids are known then):
+        /// a create lists no fields (what was imported is the first version: GET it); an update lists each changed field
+        /// with both values, and each changed list (actors, tags, sources...) by name only.
+        /// </summary>
+        private List<Func<ChangeLogEntry>> PendingEntries()
+        {
+            var lists = new Dictionary<object, SortedSet<string>>(ReferenceEqualityComparer.Instance);
+            foreach (var (owner, list) in ChangedChildren())
+            {
+                if (!lists.TryGetValue(owner, out var names))
+                    lists[owner] = names = new SortedSet<string>(StringComparer.Ordinal);
+                names.Add(list);
+            }
+
+            var pending = new List<Func<ChangeLogEntry>>();
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source))
+            {
+                var added = entry.State == EntityState.Added;
+                if (!added && (_createdHere.Contains((entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!))
+                    || (entry.Entity is Event e && _eventsCreatedHere.Contains(e.Slug))))
+                    continue;
+                var fields = added ? [] : entry.Properties
+                    .Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+                    .Select(p => new Features.Changes.FieldChange(
+                        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name == "DateText" ? "Date" : p.Metadata.Name == "DueText" ? "Due" : p.Metadata.Name),
+                        ValueOf(p.OriginalValue), ValueOf(p.CurrentValue)))
+                    .ToList();
+                if (lists.TryGetValue(entry.Entity, out var changedLists))
+                    fields.AddRange(changedLists.Select(name => new Features.Changes.FieldChange(name, null, null)));
+                if (!added && fields.Count == 0)
+                    continue;
+                var entity = entry.Entity;
+                var operation = added ? ChangeOperation.Create : ChangeOperation.Update;
+                pending.Add(() =>
+                {
+                    if (added)
+                        _createdHere.Add((entity.GetType(), (long)db.Entry(entity).Property("Id").CurrentValue!));
+                    var (type, key, timelines) = entity switch
+                    {
+                        TimelineStory t => ("timeline", t.Slug, (IEnumerable<string>)[t.Slug]),
+                        Actor a => ("actor", a.Slug, []),
+                        Event e => ("event", e.Slug, e.Timelines.Select(t => t.Slug)),
+                        Commitment c => ("commitment", c.Slug, c.Timelines.Select(t => t.Slug)),
+                        Quote q => ("quote", q.Slug, q.Timelines.Select(t => t.Slug)),
+                        Source source => ("source", source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), []),
+                        _ => throw new InvalidOperationException($"No change-log resource for {entity.GetType().Name}."),
+                    };
+                    return Features.Editing.ChangeLog.Entry(operation, loggedAs!, now, type, key, timelines, fields);
+                });
+            }
+
+            return pending;
+        }
+
+        /// <summary>Columns the server keeps for itself: not fields of the resource.</summary>
+        private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
+        {
+            "Id", "UpdatedAt", "Version", "FoldedName", "DateStart", "DateEnd", "DueStart", "DueEnd", "DatePrecision", "DueSort",
+            Configurations.EventListingColumns.ListJson,
+        };
+
+        private static System.Text.Json.Nodes.JsonNode? ValueOf(object? value) => value switch
+        {
+            null => null,
+            _ => System.Text.Json.JsonSerializer.SerializeToNode(value, Infrastructure.TimelineApp.Json),
+        };
+
+        /// <summary>Each added or removed child row, as the resource it belongs to and the name of the list it is in.</summary>
+        private IEnumerable<(object Owner, string List)> ChangedChildren()
+        {
+            var byKey = new Dictionary<(Type, long), object>();
+            foreach (var entry in db.ChangeTracker.Entries())
+            {
+                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment)
+                    byKey[(entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!)] = entry.Entity;
+            }
+
+            object? Owner<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string foreignKey) =>
+                entry.Property(foreignKey).CurrentValue is long id && byKey.TryGetValue((typeof(T), id), out var owner) ? owner : null;
+
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Deleted or EntityState.Modified))
+            {
+                var (owner, list) = entry.Entity switch
+                {
+                    ActorAlias => (Owner<Actor>(entry, nameof(ActorAlias.ActorId)), "aliases"),
+                    EventActor => (Owner<Event>(entry, "EventId"), "actors"),
+                    EventTag => (Owner<Event>(entry, "EventId"), "tags"),
+                    EventRelation => (Owner<Event>(entry, "EventId"), "related"),
+                    Assessment => (Owner<Commitment>(entry, nameof(Assessment.CommitmentId)), "assessments"),
+                    Dictionary<string, object> join when join.ContainsKey("EventId") => (Owner<Event>(entry, "EventId"), join.ContainsKey("TimelineId") ? "timelines" : "sources"),
+                    Dictionary<string, object> join when join.ContainsKey("CommitmentId") => (Owner<Commitment>(entry, "CommitmentId"), join.ContainsKey("TimelineId") ? "timelines" : "parties"),
+                    Dictionary<string, object> join when join.ContainsKey("QuoteId") => (Owner<Quote>(entry, "QuoteId"), "timelines"),
+                    Dictionary<string, object> join when join.ContainsKey("AssessmentId") =>
+                        (Owner<Assessment>(entry, "AssessmentId") is Assessment a ? Owner<Commitment>(db.Entry(a), nameof(Assessment.CommitmentId)) : null, "assessments"),
+                    _ => (null, ""),
+                };
+                if (owner is not null)
+                    yield return (owner, list);
+            }
         }
 
         /// <summary>
