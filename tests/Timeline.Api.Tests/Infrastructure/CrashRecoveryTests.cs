@@ -70,7 +70,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
                             else
                             {
                                 unanswered[idempotencyKey] = body;
-                                Assert.Fail($"{idempotencyKey}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                                Assert.Fail($"{idempotencyKey}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}\n"
+                                    + $"The server's last lines:\n{string.Join('\n', api.Process.Lines.TakeLast(60))}");
                             }
                         }
                         catch (HttpRequestException)
