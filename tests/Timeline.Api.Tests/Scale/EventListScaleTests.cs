@@ -46,6 +46,36 @@ public sealed class EventListScaleTests(ScaleArchive archive)
         Assert.Equal(expected, await WalkAsync(url, limit: 97));
     }
 
+    /// <summary>
+    /// A word with too many matches for a list of ids is checked row by row on the date walk, in the form the provider
+    /// prepares (SQLite: each prefix word expanded into the index's own terms, so FTS5 seeks instead of merging): the
+    /// walk gives exactly the events of the window that the word's matches are.
+    /// </summary>
+    [Theory]
+    [InlineData("agreement")]
+    [InlineData("agreement treaty")]
+    [InlineData("agree")]
+    [InlineData("a")]
+    public async Task AWordCheckedRowByRowOnTheWalk_GivesTheWindowsEventsAmongItsMatches(string q)
+    {
+        var (from, to) = (new DateOnly(1975, 1, 1), new DateOnly(1985, 12, 31));
+        var (walked, expected) = await archive.Factory.WithDbAsync(async db =>
+        {
+            var search = archive.Factory.Services.GetRequiredService<IFullTextSearch>();
+            var matches = (await search.MatchingIds(db, q, SearchKinds.Event)!.ToListAsync()).ToHashSet();
+            var inWindow = await db.Events.AsNoTracking().Where(e => e.DateEnd >= from && e.DateStart <= to)
+                .OrderBy(e => e.DateStart).ThenBy(e => e.Id).Select(e => e.Id).ToListAsync();
+            var prepared = await search.PrepareRowCheckAsync(db, q, CancellationToken.None);
+            var rows = await Api.Data.Queries.EventPages.ReadAsync(db, search,
+                new Api.Data.Queries.EventPageFilter([], [], From: from, To: to, Text: prepared), after: null, descending: false, take: 100_000,
+                CancellationToken.None);
+            return (rows.Select(r => r.Id).ToList(), inWindow.Where(matches.Contains).ToList());
+        });
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, walked);
+    }
+
     [Fact]
     public async Task ACursorOfTheEarlierDateAndSlugForm_Is400SayingStartAgain()
     {

@@ -142,11 +142,12 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
     [Fact]
     public async Task ACommonWordOnAList_IsCheckedOnTheIndexedWalk()
     {
-        var (sql, parameters) = await archive.Factory.WithDbAsync(db =>
+        var (sql, parameters) = await archive.Factory.WithDbAsync(async db =>
         {
             var search = archive.Factory.Services.GetRequiredService<Api.Data.Search.IFullTextSearch>();
-            var filter = new Api.Data.Queries.EventPageFilter([], [], From: new DateOnly(1990, 1, 1), To: new DateOnly(1999, 12, 31), Text: "agreement");
-            return Task.FromResult(Api.Data.Queries.EventPages.Build(db, search, filter, after: null, descending: false, take: 51));
+            var prepared = await search.PrepareRowCheckAsync(db, "agreement", CancellationToken.None);
+            var filter = new Api.Data.Queries.EventPageFilter([], [], From: new DateOnly(1990, 1, 1), To: new DateOnly(1999, 12, 31), Text: prepared);
+            return Api.Data.Queries.EventPages.Build(db, search, filter, after: null, descending: false, take: 51);
         });
         var command = new CapturedCommand(sql, [.. parameters.Select(p => new CapturedParameter(
             p.ParameterName, p.Value, p.DbType, p is Npgsql.NpgsqlParameter n ? n.NpgsqlDbType : null))]);

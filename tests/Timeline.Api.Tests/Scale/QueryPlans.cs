@@ -28,6 +28,13 @@ public static class QueryPlans
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        // What the app makes in a connection's temporary schema (the search vocabulary) is made here too.
+        await using (var temporary = connection.CreateCommand())
+        {
+            temporary.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, row);";
+            await temporary.ExecuteNonQueryAsync();
+        }
+
         await using var explain = connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
         foreach (var p in command.Parameters)

@@ -15,7 +15,8 @@ namespace Timeline.Api.Data.Queries;
 /// <param name="From">The event may end on or after this day.</param>
 /// <param name="To">The event may start on or before this day.</param>
 /// <param name="Ids">Only these events (a full-text filter with few matches); null for no such limit.</param>
-/// <param name="Text">Only events matching this text, checked row by row (a full-text filter with many matches).</param>
+/// <param name="Text">Only events matching this text, checked row by row (a full-text filter with many matches), as
+/// <see cref="Search.IFullTextSearch.PrepareRowCheckAsync"/> gave it.</param>
 public sealed record EventPageFilter(
     IReadOnlyList<long> Timelines,
     IReadOnlyList<long> Actors,

@@ -24,12 +24,18 @@ public interface IFullTextSearch
     IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null);
 
     /// <summary>
+    /// The text made ready for <see cref="EventMatchCondition"/>: in the form this provider checks one row against most
+    /// cheaply (SQLite: every prefix word replaced by the indexed terms it begins). The text must hold something searchable.
+    /// </summary>
+    Task<string> PrepareRowCheckAsync(TimelineDbContext db, string text, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A SQL condition that holds when the event whose id is the SQL expression <paramref name="eventId"/> matches
     /// the text, for a walk that checks candidate rows one at a time (each provider picks the cheapest way to
     /// answer that for a word with many matches); <paramref name="parameter"/> adds a parameter and returns its
-    /// placeholder. The text must hold something searchable (see <see cref="SearchTerms.Words"/>).
+    /// placeholder. <paramref name="prepared"/> is what <see cref="PrepareRowCheckAsync"/> gave for the text.
     /// </summary>
-    string EventMatchCondition(string eventId, string text, Func<object, string> parameter);
+    string EventMatchCondition(string eventId, string prepared, Func<object, string> parameter);
 
     /// <summary>Rebuilds the index from the tables, inside the caller's transaction.</summary>
     Task RebuildAsync(TimelineDbContext db, CancellationToken cancellationToken);

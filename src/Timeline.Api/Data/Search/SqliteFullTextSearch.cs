@@ -16,9 +16,9 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         TimelineDbContext db, string text, string? kind, int offset, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var expression = ToMatchExpression(text);
-        if (expression is null)
+        if (ToMatchExpression(text) is null)
             return null;
+        var expression = await ExactTermsAsync(db, text, cancellationToken);
 
         // Rank the most recent matches of each kind (bm25 only for those), then take the page: the cost is bounded
         // by RankedPerKind, not by how many rows match.
@@ -57,18 +57,62 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
             """);
     }
 
-    public string EventMatchCondition(string eventId, string text, Func<object, string> parameter)
+    public Task<string> PrepareRowCheckAsync(TimelineDbContext db, string text, CancellationToken cancellationToken) =>
+        ExactTermsAsync(db, text, cancellationToken);
+
+    public string EventMatchCondition(string eventId, string prepared, Func<object, string> parameter)
     {
+        ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(parameter);
-        var expression = ToMatchExpression(text) ?? throw new ArgumentException("The text holds nothing searchable.", nameof(text));
-        // Membership in the match set, which SQLite builds once per statement (a list subquery), rather than a MATCH
-        // per row: every word is a prefix, and FTS5 answers a prefix query, even for one rowid, by merging the
-        // doclists of every term with that prefix, so each per-row check cost as much as listing all the matches
-        // (2.5 s for a page of a common word in a window, at 100,000 events; 20 ms this way).
         var (first, last) = (SearchKinds.KeyBase(SearchKinds.Event), SearchKinds.KeyEnd(SearchKinds.Event));
+        // Exact terms: one MATCH per row, which FTS5 answers by seeking each term's list to that rowid.
+        if (!IsPrefixQuery(prepared))
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"EXISTS (SELECT 1 FROM SearchIndex WHERE SearchIndex MATCH {parameter(prepared)} AND rowid = {first} + {eventId})");
+        }
+
+        // Still prefixes (a word that begins too many terms): membership in the match set, which SQLite builds once per
+        // statement, rather than a MATCH per row: FTS5 answers a prefix query, even for one rowid, by merging the
+        // doclists of every term with that prefix (2.5 s for a page of a common word in a window at 100,000 events).
         return string.Create(CultureInfo.InvariantCulture,
-            $"{eventId} IN (SELECT rowid - {first} FROM SearchIndex WHERE SearchIndex MATCH {parameter(expression)} AND rowid BETWEEN {first} AND {last})");
+            $"{eventId} IN (SELECT rowid - {first} FROM SearchIndex WHERE SearchIndex MATCH {parameter(prepared)} AND rowid BETWEEN {first} AND {last})");
     }
+
+    /// <summary>At most this many terms stand for one word; a word that begins more (one or two letters) stays a prefix.</summary>
+    private const int MaxTermsPerWord = 64;
+
+    /// <summary>
+    /// The text as an FTS5 query without prefixes: each word replaced by the terms of the index it begins (read from the
+    /// index's own vocabulary, fts5vocab), so that "agreement" is <c>("agreement" OR "agreements")</c>. It matches exactly
+    /// the rows <see cref="ToMatchExpression"/> does, but FTS5 can walk it in rowid order and stop after a page, or seek
+    /// it to one rowid, where a prefix makes it merge every matching list first: the cost of a common word at a million
+    /// events was its 300,000 matches. A word that begins no term or too many keeps its prefix form.
+    /// </summary>
+    private static async Task<string> ExactTermsAsync(TimelineDbContext db, string text, CancellationToken cancellationToken)
+    {
+        var words = SearchTerms.Words(text).Select(TextFolding.Fold).Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count == 0)
+            throw new ArgumentException("The text holds nothing searchable.", nameof(text));
+        // The vocabulary is a view of the index, made once per connection in its temporary schema (nothing to migrate).
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, row);", cancellationToken);
+        var groups = new List<string>(words.Count);
+        foreach (var word in words)
+        {
+            var terms = await db.Database.SqlQueryRaw<string>(
+                """SELECT term AS "Value" FROM temp.SearchVocabulary WHERE term >= @from AND term < @to LIMIT @max""",
+                Parameter("@from", word), Parameter("@to", word + char.ConvertFromUtf32(0x10FFFF)), Parameter("@max", MaxTermsPerWord + 1))
+                .ToListAsync(cancellationToken);
+            groups.Add(terms.Count is 0 or > MaxTermsPerWord
+                ? $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"
+                : $"({string.Join(" OR ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))})");
+        }
+
+        return string.Join(" AND ", groups);
+    }
+
+    private static bool IsPrefixQuery(string expression) => expression.Contains("\"*", StringComparison.Ordinal);
 
     public async Task RebuildAsync(TimelineDbContext db, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ public static class EventList
         if (matches is null)
             return null;
         var few = await matches.ToListAsync(cancellationToken);
-        return few.Count <= cap ? filter with { Ids = few } : filter with { Text = request.Q };
+        return few.Count <= cap ? filter with { Ids = few } : filter with { Text = await search.PrepareRowCheckAsync(db, request.Q, cancellationToken) };
     }
 
     /// <summary>One page of the list as the UTF-8 JSON of a <see cref="PageResponse{T}"/> of <see cref="EventSummaryResponse"/>, with its <c>Link</c> header.</summary>
