@@ -94,9 +94,24 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         var words = SearchTerms.Words(text).Select(TextFolding.Fold).Distinct(StringComparer.Ordinal).ToList();
         if (words.Count == 0)
             throw new ArgumentException("The text holds nothing searchable.", nameof(text));
-        // The vocabulary is a view of the index, made once per connection in its temporary schema (nothing to migrate).
-        await db.Database.ExecuteSqlRawAsync(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, row);", cancellationToken);
+        // The vocabulary is a view of the index, made in the connection's temporary schema (nothing to migrate). The
+        // connection stays open from making it to the last look-up: closed, it could come back from the pool as
+        // another connection, one without it.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, row);", cancellationToken);
+            return string.Join(" AND ", await TermGroupsAsync(db, words, cancellationToken));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<List<string>> TermGroupsAsync(TimelineDbContext db, List<string> words, CancellationToken cancellationToken)
+    {
         var groups = new List<string>(words.Count);
         foreach (var word in words)
         {
@@ -109,7 +124,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
                 : $"({string.Join(" OR ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))})");
         }
 
-        return string.Join(" AND ", groups);
+        return groups;
     }
 
     private static bool IsPrefixQuery(string expression) => expression.Contains("\"*", StringComparison.Ordinal);
