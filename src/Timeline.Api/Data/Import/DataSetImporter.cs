@@ -60,6 +60,14 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             changes += await apply.RelationsAsync();
             for (var i = 0; i < check.Files.Count; i++)
             {
+                if (!check.Sections[i].Treaties)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<TreatyData>(check.Files[i], "treaties").Chunk(BatchSize))
+                    changes += await apply.TreatiesAsync(check.Sections[i].Timeline!, batch);
+            }
+
+            for (var i = 0; i < check.Files.Count; i++)
+            {
                 if (!check.Sections[i].Commitments)
                     continue;
                 foreach (var batch in DataSetReader.ReadItems<CommitmentData>(check.Files[i], "commitments").Chunk(BatchSize))
@@ -120,6 +128,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             "timeline" => await db.Timelines.Where(t => EF.Parameter(slugs).Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
             "actor" => await db.Actors.Where(a => EF.Parameter(slugs).Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken),
             "event" => await db.Events.Where(e => EF.Parameter(slugs).Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken),
+            "treaty" => await db.Treaties.Where(t => EF.Parameter(slugs).Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
             _ => await db.Commitments.Where(c => EF.Parameter(slugs).Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken),
         };
         return found.ToHashSet(StringComparer.Ordinal);
@@ -380,11 +389,65 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             return changes;
         }
 
+        /// <summary>
+        /// One batch of treaties with their parties and actions. Actions are append-only and identified by party, kind and
+        /// date: a new one is added, a known one updated, and none is removed (an editor retracts through the API).
+        /// </summary>
+        public async Task<int> TreatiesAsync(string timelineSlug, IReadOnlyList<TreatyData> items)
+        {
+            var slugs = items.Select(t => t.Slug).ToList();
+            var existing = await db.Treaties.IgnoreQueryFilters()
+                .Include(t => t.Timelines).Include(t => t.Parties)
+                .Include(t => t.Actions).ThenInclude(a => a.Sources)
+                .Where(t => EF.Parameter(slugs).Contains(t.Slug))
+                .AsSplitQuery()
+                .ToDictionaryAsync(t => t.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var parties = await ActorsAsync(items.SelectMany(t => t.Parties));
+            var events = await EventIdsAsync(items.SelectMany(t => t.Actions.Select(a => a.Event).Append(t.Event)).OfType<string>());
+            var sources = await SourcesAsync(items.SelectMany(t => t.Actions.SelectMany(a => a.Sources)));
+            foreach (var item in items)
+            {
+                var entity = Find(existing, item.Slug, () => new Treaty { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                entity.Title = item.Title;
+                entity.ShortTitle = item.ShortTitle;
+                entity.Kind = Kebab.Parse<InstrumentKind>(item.Kind);
+                entity.Description = item.Description;
+                entity.SetSigned(item.SignedOn is null ? null : EdtfDate.Parse(item.SignedOn));
+                entity.Place = item.Place;
+                entity.TextUrl = item.TextUrl;
+                entity.EventId = item.Event is null ? null : events[item.Event];
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
+                CollectionSync.Sync(entity.Parties, [.. item.Parties.Distinct().Select(p => parties[p])], (a, b) => a == b, a => a);
+
+                foreach (var data in item.Actions)
+                {
+                    var kind = Kebab.Parse<TreatyActionKind>(data.Kind);
+                    long? partyId = data.Party is null ? null : parties[data.Party].Id;
+                    var action = entity.Actions.FirstOrDefault(a => a.PartyId == partyId && a.Kind == kind && a.DateText == data.Date);
+                    if (action is null)
+                    {
+                        action = new TreatyAction { Kind = kind, PartyId = partyId, RecordedBy = RecordedBy, RecordedAt = now };
+                        entity.Actions.Add(action);
+                    }
+
+                    action.SetDate(EdtfDate.Parse(data.Date));
+                    action.Body = data.Body;
+                    action.EventId = data.Event is null ? null : events[data.Event];
+                    action.Note = data.Note;
+                    CollectionSync.Sync(action.Sources, [.. data.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
+                }
+            }
+
+            return await SaveAsync();
+        }
+
         public async Task<int> CommitmentsAsync(string timelineSlug, IReadOnlyList<CommitmentData> items)
         {
             var slugs = items.Select(c => c.Slug).ToList();
             var existing = await db.Commitments.IgnoreQueryFilters()
-                .Include(c => c.Timelines).Include(c => c.Parties)
+                .Include(c => c.Timelines).Include(c => c.Parties).Include(c => c.Treaties)
                 .Include(c => c.Assessments).ThenInclude(a => a.Sources)
                 .Where(c => EF.Parameter(slugs).Contains(c.Slug))
                 .AsSplitQuery()
@@ -393,6 +456,9 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var parties = await ActorsAsync(items.SelectMany(c => c.Parties ?? []));
             var events = await EventIdsAsync(items.SelectMany(c => c.Assessments.Select(a => a.Event).Append(c.MadeIn)).OfType<string>());
             var sources = await SourcesAsync(items.SelectMany(c => c.Assessments.SelectMany(a => a.Sources)));
+            var treatySlugs = items.SelectMany(c => c.Treaties ?? []).Distinct().ToList();
+            var treaties = await db.Treaties.IgnoreQueryFilters().Where(t => EF.Parameter(treatySlugs).Contains(t.Slug))
+                .ToDictionaryAsync(t => t.Slug, cancellationToken);
             foreach (var item in items)
             {
                 var entity = Find(existing, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
@@ -404,6 +470,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 if (entity.Timelines.All(t => t.Id != timeline.Id))
                     entity.Timelines.Add(timeline);
                 CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => parties[p])], (a, b) => a == b, a => a);
+                CollectionSync.Sync(entity.Treaties, [.. (item.Treaties ?? []).Distinct().Select(t => treaties[t])], (a, b) => a == b, t => t);
 
                 foreach (var data in item.Assessments)
                 {
@@ -477,6 +544,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     Event e => (SearchKinds.Event, e.Id),
                     Commitment c => (SearchKinds.Commitment, c.Id),
                     Quote q => (SearchKinds.Quote, q.Id),
+                    Treaty t => (SearchKinds.Treaty, t.Id),
                     Actor a => (SearchKinds.Actor, a.Id),
                     _ => ("", 0L),
                 };
@@ -525,7 +593,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var byKey = new Dictionary<(Type, long), object>();
             foreach (var entry in db.ChangeTracker.Entries())
             {
-                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment)
+                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment or Treaty or TreatyAction)
                     byKey[(entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!)] = entry.Entity;
             }
 
@@ -537,13 +605,17 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var owner = entry.Entity switch
                 {
-                    TimelineStory or Actor or Event or Commitment or Quote or Source => entry.Entity,
+                    TimelineStory or Actor or Event or Commitment or Quote or Source or Treaty => entry.Entity,
+                    TreatyAction => Owner<Treaty>(entry, nameof(TreatyAction.TreatyId)),
                     ActorAlias => Owner<Actor>(entry, nameof(ActorAlias.ActorId)),
                     EventActor or EventTag or EventRelation => Owner<Event>(entry, "EventId"),
                     Assessment => Owner<Commitment>(entry, nameof(Assessment.CommitmentId)),
                     Dictionary<string, object> join when join.ContainsKey("EventId") => Owner<Event>(entry, "EventId"),
                     Dictionary<string, object> join when join.ContainsKey("CommitmentId") => Owner<Commitment>(entry, "CommitmentId"),
                     Dictionary<string, object> join when join.ContainsKey("QuoteId") => Owner<Quote>(entry, "QuoteId"),
+                    Dictionary<string, object> join when join.ContainsKey("TreatyId") => Owner<Treaty>(entry, "TreatyId"),
+                    Dictionary<string, object> join when join.ContainsKey("TreatyActionId") =>
+                        Owner<TreatyAction>(entry, "TreatyActionId") is TreatyAction ta ? Owner<Treaty>(db.Entry(ta), nameof(TreatyAction.TreatyId)) : null,
                     Dictionary<string, object> join when join.ContainsKey("AssessmentId") =>
                         Owner<Assessment>(entry, "AssessmentId") is Assessment a ? Owner<Commitment>(db.Entry(a), nameof(Assessment.CommitmentId)) : null,
                     _ => null,
@@ -561,6 +633,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     case Event e: e.UpdatedAt = now; e.Version++; break;
                     case Commitment c: c.UpdatedAt = now; c.Version++; break;
                     case Quote q: q.UpdatedAt = now; q.Version++; break;
+                    case Treaty t: t.UpdatedAt = now; t.Version++; break;
                     case Source s: s.Version++; break;
                 }
             }
