@@ -18,7 +18,7 @@ public class TreatySummaryResponse
     /// <summary>Where the text can be read.</summary>
     public string? TextUrl { get; init; }
 
-    /// <summary>Whether the treaty was in force on the day asked for.</summary>
+    /// <summary>Whether the treaty was in force on the day asked for: false also when no entry into force is recorded.</summary>
     public required bool InForce { get; init; }
 
     /// <summary>Date of the action that put it in force (its entry into force, or its provisional application).</summary>
