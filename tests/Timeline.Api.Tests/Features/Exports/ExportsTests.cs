@@ -162,9 +162,18 @@ public sealed class ExportsTests(TimelineApiFactory factory)
     {
         using var client = factory.CreateClient();
         var doc = await (await client.GetAsync(new Uri($"{Base}/timelinejs", UriKind.Relative))).JsonAsync();
-        var events = doc.GetProperty("events").EnumerateArray().ToList();
+        var slides = doc.GetProperty("events").EnumerateArray().ToList();
+        // Event slides, then one slide per dated treaty action (their ids say which).
+        var events = slides.Where(e => !e.Str("unique_id").StartsWith("treaty-", StringComparison.Ordinal)).ToList();
         Assert.Equal((await AllEventsAsync(client)).Count, events.Count);
         Assert.Equal("Belarus–Russia Union State", doc.GetProperty("title").GetProperty("text").Str("headline"));
+        var actions = slides.Except(events).ToList();
+        Assert.Equal(26, actions.Count);
+        Assert.All(actions, a => Assert.Equal("Treaty actions", a.Str("group")));
+        var russia = actions.Single(a => a.GetProperty("text").Str("headline") == "Security guarantees treaty: Russia, ratification");
+        Assert.Equal(18, russia.GetProperty("start_date").GetProperty("day").GetInt32());
+        Assert.Equal(3, russia.GetProperty("end_date").GetProperty("day").GetInt32());
+        Assert.Contains("<a href=\"https://soyuz.by/", russia.GetProperty("text").Str("text"), StringComparison.Ordinal);
 
         var treaty = events.Single(e => e.Str("unique_id") == "1999-12-08-union-state-treaty");
         Assert.Equal(8, treaty.GetProperty("start_date").GetProperty("day").GetInt32());
