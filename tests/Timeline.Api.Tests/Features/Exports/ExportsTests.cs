@@ -80,8 +80,10 @@ public sealed class ExportsTests(TimelineApiFactory factory)
             Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "application/json" && l.Uri.AbsolutePath.StartsWith("/api/v1/", StringComparison.Ordinal));
             Assert.Contains(i.Links, l => l.RelationshipType == "related" && l.Uri.AbsolutePath == "/embed/union-state");
         });
-        // Readers follow an entry to its public page.
-        Assert.All(items.Where(i => !i.Id.StartsWith("urn:timeline:change:", StringComparison.Ordinal)), i =>
+        // Readers follow an entry to its public page (a treaty action's: the widget's treaties view).
+        Assert.All(items.Where(i => i.Id.StartsWith("urn:timeline:treaty:", StringComparison.Ordinal)), i =>
+            Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "text/html" && l.Uri.PathAndQuery == "/embed/union-state?view=treaties"));
+        Assert.All(items.Where(i => !i.Id.StartsWith("urn:timeline:change:", StringComparison.Ordinal) && !i.Id.StartsWith("urn:timeline:treaty:", StringComparison.Ordinal)), i =>
             Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "text/html"
                 && (l.Uri.AbsolutePath.StartsWith("/events/", StringComparison.Ordinal) || l.Uri.AbsolutePath.StartsWith("/commitments/", StringComparison.Ordinal))));
         Assert.Contains(feed.Links, l => l.RelationshipType == "alternate" && l.Uri.AbsolutePath == "/timelines/union-state");

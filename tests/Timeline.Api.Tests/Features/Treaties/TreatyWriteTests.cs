@@ -168,6 +168,26 @@ public sealed class TreatyWriteTests(TimelineApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task RecordAction_IsANewAtomEntry_AndADayInTheCalendar()
+    {
+        var (client, slug) = await CreatedAsync();
+        using var signed = await client.SendAsync(HttpMethod.Post, $"/api/v1/treaties/{slug}/actions", Action("belarus", "signature", "2026-05-01"));
+        var id = (await signed.JsonAsync()).GetProperty("id").GetInt64();
+
+        var atom = await client.GetStringAsync(new Uri("/api/v1/timelines/union-state/feed.atom", UriKind.Relative));
+        Assert.Contains($"<id>urn:timeline:treaty:{slug}:action:{id}</id>", atom, StringComparison.Ordinal);
+        Assert.Contains("Agreement on joint weather stations: Belarus, signature (2026-05-01)", atom, StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/treaties/{slug}/actions", atom, StringComparison.Ordinal);
+
+        var ics = await client.GetStringAsync(new Uri("/api/v1/timelines/union-state/calendar.ics", UriKind.Relative));
+        var vevent = ics.Split("BEGIN:VEVENT").Single(v => v.Contains($"UID:treaty-action-{id}@timeline", StringComparison.Ordinal));
+        Assert.Contains("DTSTART;VALUE=DATE:20260501", vevent, StringComparison.Ordinal);
+        Assert.Contains("SUMMARY;LANGUAGE=en:Weather agreement: Belarus\\, signature", vevent, StringComparison.Ordinal);
+        Assert.Contains("CATEGORIES:treaty-action,signature", vevent, StringComparison.Ordinal);
+        client.Dispose();
+    }
+
+    [Fact]
     public async Task RecordAction_WithAnIdempotencyKey_IsRecordedOnce()
     {
         var (client, slug) = await CreatedAsync();
