@@ -137,6 +137,8 @@ public static class EmbedPage
         var position = 1;
         foreach (var e in model.Sections.HasFlag(EmbedView.Events) ? model.Events : [])
             items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ReaderJsonLd.Event(context, e.Event, e.Date, []) });
+        foreach (var treaty in model.Sections.HasFlag(EmbedView.Treaties) ? model.Treaties : [])
+            items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ReaderJsonLd.Treaty(context, treaty, model.AsOf ?? DateOnly.MaxValue) });
         return new JsonObject
         {
             ["@context"] = "https://schema.org",
