@@ -90,6 +90,14 @@ public sealed class TreatyDataQualityTests(TimelineApiFactory factory)
     }
 
     [Fact]
+    public async Task ACommitmentOfTheUnionStateTreaty_NamesItOverHttp()
+    {
+        var commitment = await factory.GetJsonAsync<JsonElement>("/api/v1/commitments/single-currency");
+
+        Assert.Equal(["union-state-treaty-1999"], commitment.GetProperty("treaties").EnumerateArray().Select(t => t.Str("slug")));
+    }
+
+    [Fact]
     public void AFileWithARatificationBeforeTheSignature_IsRejectedAtItsLine()
     {
         var folder = Directory.CreateTempSubdirectory("timeline-treaty-quality-").FullName;
