@@ -25,6 +25,8 @@ public sealed class PostgresTimelineDbContext(DbContextOptions<PostgresTimelineD
         configurationBuilder.Properties<CommitmentStatus>().UseCollation("C");
         configurationBuilder.Properties<CommitmentCategory>().UseCollation("C");
         configurationBuilder.Properties<ActorKind>().UseCollation("C");
+        configurationBuilder.Properties<InstrumentKind>().UseCollation("C");
+        configurationBuilder.Properties<TreatyActionKind>().UseCollation("C");
         configurationBuilder.Properties<Confidence>().UseCollation("C");
         configurationBuilder.Properties<ApiKeyRole>().UseCollation("C");
         configurationBuilder.Properties<ChangeOperation>().UseCollation("C");

@@ -32,6 +32,8 @@ public class TimelineDbContext : DbContext
     public DbSet<EventRelation> EventRelations => Set<EventRelation>();
     public DbSet<Commitment> Commitments => Set<Commitment>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Treaty> Treaties => Set<Treaty>();
+    public DbSet<TreatyAction> TreatyActions => Set<TreatyAction>();
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<ActorAlias> ActorAliases => Set<ActorAlias>();
     public DbSet<Source> Sources => Set<Source>();
@@ -66,6 +68,8 @@ public class TimelineDbContext : DbContext
         configurationBuilder.Properties<CommitmentStatus>().HaveConversion<KebabEnumConverter<CommitmentStatus>>().HaveMaxLength(32);
         configurationBuilder.Properties<CommitmentCategory>().HaveConversion<KebabEnumConverter<CommitmentCategory>>().HaveMaxLength(32);
         configurationBuilder.Properties<ActorKind>().HaveConversion<KebabEnumConverter<ActorKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<InstrumentKind>().HaveConversion<KebabEnumConverter<InstrumentKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<TreatyActionKind>().HaveConversion<KebabEnumConverter<TreatyActionKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<Confidence>().HaveConversion<KebabEnumConverter<Confidence>>().HaveMaxLength(16);
         configurationBuilder.Properties<ApiKeyRole>().HaveConversion<KebabEnumConverter<ApiKeyRole>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeOperation>().HaveConversion<KebabEnumConverter<ChangeOperation>>().HaveMaxLength(16);

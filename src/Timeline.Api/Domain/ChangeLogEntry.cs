@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>What a write did.</summary>
-public enum ChangeOperation { Create, Update, Delete, Assess, Retract }
+public enum ChangeOperation { Create, Update, Delete, Assess, Retract, Record }
 
 /// <summary>
 /// One entry of the public change log — a newsroom's corrections log. Written in the same transaction

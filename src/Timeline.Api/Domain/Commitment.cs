@@ -26,6 +26,9 @@ public sealed class Commitment : IEditable
     public List<Actor> Parties { get; set; } = [];
     public List<Assessment> Assessments { get; set; } = [];
 
+    /// <summary>The treaties (agreements, charters...) that made the commitment, when they are tracked as such.</summary>
+    public List<Treaty> Treaties { get; set; } = [];
+
     public void SetDue(EdtfDate? due)
     {
         DueText = due?.Text;

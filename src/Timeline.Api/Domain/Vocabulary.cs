@@ -30,3 +30,21 @@ public enum ActorKind { Person, State, Organisation, Media }
 
 /// <summary>How well a fact is established; low-confidence facts are shown as not settled.</summary>
 public enum Confidence { High, Medium, Low }
+
+/// <summary>What sort of instrument a treaty is.</summary>
+public enum InstrumentKind { Treaty, Agreement, Charter, Programme, Declaration }
+
+/// <summary>
+/// What a party did with a treaty. Acceptance, approval and accession bind a party as ratification does;
+/// <c>entry-into-force</c> and <c>provisional-application</c> may be the treaty's as a whole (no party).
+/// </summary>
+public enum TreatyActionKind
+{
+    Signature, Ratification, Acceptance, Approval, Accession, EntryIntoForce, ProvisionalApplication,
+    Reservation, Declaration, Suspension, Withdrawal, Denunciation,
+}
+
+/// <summary>A party's standing under a treaty on a date, derived from its actions (see <see cref="TreatyRecord"/>).</summary>
+#pragma warning disable CA1720 // "signed" is the field's word for a signatory's status, not a type name
+public enum PartyStatus { NotSigned, Signed, Ratified, InForce, Suspended, Withdrawn }
+#pragma warning restore CA1720

@@ -20,6 +20,8 @@ public static class PublicUrls
 
     public static string Commitment(HttpRequest request, string commitmentSlug) => $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(commitmentSlug)}";
 
+    public static string Treaty(HttpRequest request, string treatySlug) => $"{BaseOf(request)}/api/v1/treaties/{Uri.EscapeDataString(treatySlug)}";
+
     /// <summary>The public page of a timeline, for readers (HTML).</summary>
     public static string TimelinePage(HttpRequest request, string timelineSlug) => $"{BaseOf(request)}{ReaderPaths.Timeline(timelineSlug)}";
 
@@ -30,9 +32,13 @@ public static class PublicUrls
     public static string CommitmentPage(HttpRequest request, string commitmentSlug) => $"{BaseOf(request)}{ReaderPaths.Commitment(commitmentSlug)}";
 
     /// <summary>A resource's change log; an assessment's (<c>commitment/id</c>) is its commitment's.</summary>
-    public static string Changes(HttpRequest request, string resourceType, string key) => resourceType == "assessment"
-        ? $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(key.Split('/')[0])}/changes"
-        : $"{BaseOf(request)}/api/v1/{resourceType}s/{Uri.EscapeDataString(key)}/changes";
+    public static string Changes(HttpRequest request, string resourceType, string key) => resourceType switch
+    {
+        "assessment" => $"{BaseOf(request)}/api/v1/commitments/{Uri.EscapeDataString(key.Split('/')[0])}/changes",
+        "treaty-action" => $"{BaseOf(request)}/api/v1/treaties/{Uri.EscapeDataString(key.Split('/')[0])}/changes",
+        "treaty" => $"{BaseOf(request)}/api/v1/treaties/{Uri.EscapeDataString(key)}/changes",
+        _ => $"{BaseOf(request)}/api/v1/{resourceType}s/{Uri.EscapeDataString(key)}/changes",
+    };
 
     /// <summary>The oEmbed endpoint for a page of ours, as oEmbed discovery links name it.</summary>
     public static string OEmbedFor(HttpRequest request, string url) => $"{BaseOf(request)}/oembed?url={Uri.EscapeDataString(url)}&format=json";

@@ -14,7 +14,14 @@ public sealed class TimelineJsBrowserTests(BrowserServer server)
         var dist = await TimelineJsPackage.DistFolderAsync();
         using var http = new HttpClient();
         var json = await http.GetStringAsync(new Uri($"{server.BaseUrl}/api/v1/timelines/union-state/timelinejs"));
-        var eventCount = JsonDocument.Parse(json).RootElement.GetProperty("events").GetArrayLength();
+        var slides = JsonDocument.Parse(json).RootElement.GetProperty("events");
+        var eventCount = slides.GetArrayLength();
+        // The treaties' dated actions are slides too: the Duma's 1999 ratification of the Union State treaty among them.
+        var ratification = slides.EnumerateArray().Single(s =>
+            s.GetProperty("unique_id").GetString()!.StartsWith("treaty-union-state-treaty-1999-action-", StringComparison.Ordinal)
+            && s.GetProperty("text").GetProperty("headline").GetString() == "Union State treaty: Russia, ratification");
+        Assert.Equal(1999, ratification.GetProperty("start_date").GetProperty("year").GetInt32());
+        Assert.Equal(22, ratification.GetProperty("start_date").GetProperty("day").GetInt32());
 
         await using var browser = await server.NewPageAsync(1200, 800, Host);
         var page = browser.Page;
@@ -50,6 +57,7 @@ public sealed class TimelineJsBrowserTests(BrowserServer server)
             "json => { window.timeline = new TL.Timeline('timeline-embed', JSON.parse(json), { script_path: 'http://timelinejs.test/dist/js/', font: null }); }", json);
         await page.WaitForFunctionAsync("n => document.querySelectorAll('.tl-slide').length === n", eventCount + 1);
         await page.Locator(".tl-slide-titleslide").First.WaitForAsync();
+        Assert.Equal(1, await page.Locator($"[id='{ratification.GetProperty("unique_id").GetString()}']").CountAsync());
         Assert.Contains("Belarus–Russia Union State", await page.Locator(".tl-slide-titleslide .tl-headline-title, .tl-slide-titleslide h2").First.TextContentAsync(), StringComparison.Ordinal);
 
         // The hostile headline is text in TimelineJS too.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Timeline.Api.Tests.Browser;
@@ -31,6 +32,42 @@ public sealed class WidgetBrowserTests(BrowserServer server)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserServer.ArtifactsFolder, $"widget-{width}.png"), FullPage = true });
+        Assert.Empty(browser.Errors);
+        Assert.Empty(browser.ForeignRequests);
+    }
+
+    [Theory]
+    [InlineData(375, "en")]
+    [InlineData(1200, "en")]
+    [InlineData(375, "be")]
+    [InlineData(1200, "ru")]
+    public async Task Widget_TreatiesView_RendersAPartiesByActionsTable_Accessibly(int width, string lang)
+    {
+        await using var browser = await server.NewPageAsync(width);
+        var page = browser.Page;
+        var response = await page.GotoAsync($"{server.BaseUrl}/embed/union-state?view=treaties&asOf=2025-03-03&lang={lang}");
+        Assert.Equal(200, response!.Status);
+        await page.WaitForFunctionAsync("() => document.documentElement.dataset.js === 'ready'");
+
+        Assert.Equal(10, await page.Locator(".tl-treaty").CountAsync());
+        Assert.Equal(0, await page.Locator(".tl-event").CountAsync());
+        var security = page.Locator(".tl-treaty[data-slug='security-guarantees-treaty-2024']");
+        Assert.True(await security.Locator("table caption").IsVisibleAsync());
+        Assert.Equal("ratified", await security.Locator("tr[data-party='russia'] .tl-party-status").GetAttributeAsync("data-status"));
+        Assert.Equal("signed", await security.Locator("tr[data-party='belarus'] .tl-party-status").GetAttributeAsync("data-status"));
+        var union = page.Locator(".tl-treaty[data-slug='union-state-treaty-1999']");
+        Assert.Equal("true", await union.Locator(".tl-treaty-force").GetAttributeAsync("data-in-force"));
+        Assert.True(await union.Locator("tr[data-party='russia'] .tl-action[data-kind='ratification'] a.tl-source-link").CountAsync() >= 1);
+        Assert.True(await union.Locator("tr[data-party='russia'] .tl-action[data-kind='ratification'] time").IsVisibleAsync());
+
+        // The page never scrolls sideways: a wide table scrolls inside its own focusable region.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        var axe = await page.RunAxe();
+        var blocking = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, string.Join("\n", blocking.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserServer.ArtifactsFolder, $"widget-treaties-{width}-{lang}.png"), FullPage = true });
         Assert.Empty(browser.Errors);
         Assert.Empty(browser.ForeignRequests);
     }

@@ -88,7 +88,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Equal("", error);
-        Assert.StartsWith("Imported 5 file(s)", output, StringComparison.Ordinal);
+        Assert.StartsWith("Imported 6 file(s)", output, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(db => db.Timelines.CountAsync(t => t.Slug == Timeline)));
         Assert.Equal(63, await CountAsync(db => db.Events.CountAsync()));
 
@@ -106,7 +106,7 @@ public sealed class CommandLineTests : IDisposable
         {
             var created = await db.Changes.Where(c => c.Operation == ChangeOperation.Create).CountAsync();
             var resources = await db.Events.CountAsync() + await db.Commitments.CountAsync() + await db.Actors.CountAsync()
-                + await db.Quotes.CountAsync() + await db.Timelines.CountAsync() + await db.Sources.CountAsync();
+                + await db.Quotes.CountAsync() + await db.Timelines.CountAsync() + await db.Sources.CountAsync() + await db.Treaties.CountAsync();
             Assert.Equal(resources, created);
             Assert.Equal(resources, await db.Changes.CountAsync());
             Assert.All(await db.Changes.Select(c => c.KeyName).Distinct().ToListAsync(), name => Assert.Equal(DataSetImporter.CommandLineImport, name));
@@ -234,7 +234,8 @@ public sealed class CommandLineTests : IDisposable
         int expected;
         await using (var db = _database.CreateContext())
         {
-            expected = await db.Events.CountAsync() + await db.Commitments.CountAsync() + await db.Actors.CountAsync() + await db.Quotes.CountAsync();
+            expected = await db.Events.CountAsync() + await db.Commitments.CountAsync() + await db.Actors.CountAsync() + await db.Quotes.CountAsync()
+                + await db.Treaties.CountAsync();
             Assert.Equal(expected, await IndexRowsAsync(db));
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"SearchIndex\"");
         }

@@ -405,6 +405,11 @@ public sealed partial class BundledDataQualityTests(TimelineApiFactory factory)
                     .Concat(c.Assessments.SelectMany(a =>
                         new (string, string?)[] { ($"assessment {c.Slug}@{a.Date}: summary", a.Summary), ($"assessment {c.Slug}@{a.Date}: note", a.Note) }
                             .Concat(a.Sources.SelectMany(s => Source($"assessment {c.Slug}@{a.Date}", s)))))))
+            .Concat(Files.SelectMany(f => f.Content.Treaties ?? []).SelectMany(t =>
+                new (string, string?)[] { ($"treaty {t.Slug}: title", t.Title), ($"treaty {t.Slug}: short title", t.ShortTitle), ($"treaty {t.Slug}: description", t.Description), ($"treaty {t.Slug}: place", t.Place) }
+                    .Concat(t.Actions.SelectMany(a =>
+                        new (string, string?)[] { ($"action {t.Slug}@{a.Date}: body", a.Body), ($"action {t.Slug}@{a.Date}: note", a.Note) }
+                            .Concat(a.Sources.SelectMany(s => Source($"action {t.Slug}@{a.Date}", s)))))))
             .Concat(Files.SelectMany(f => f.Content.Quotes ?? []).SelectMany(q =>
                 new (string, string?)[] { ($"quote {q.Slug}: text", q.Text) }.Concat(Source($"quote {q.Slug}", q.Source))));
 

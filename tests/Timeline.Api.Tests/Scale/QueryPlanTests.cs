@@ -12,7 +12,7 @@ namespace Timeline.Api.Tests.Scale;
 /// captured and its plan asked for (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL) on an archive of a few
 /// thousand events. A plan may not read the whole of a table that grows with the archive, nor sort such rows for
 /// ORDER BY, except where the rows are few by design (each exception below says why). Tables that stay small
-/// whatever the archive's size (timelines, actors, commitments and their assessments) may be scanned.
+/// whatever the archive's size (timelines, actors, commitments and their assessments, treaties and their actions) may be scanned.
 /// </summary>
 [Collection(ScaleArchives.Name)]
 public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelper output)
@@ -35,6 +35,7 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
             "rows picked by a list of keys: a page's, or a rare word's few matches (EventPages.FewMatchesCapAsync)"),
         (new("^SELECT [\\s\\S]+?\\s+FROM \"Commitments\" AS \"?c\"?\\s"), "commitments (with the event each was made in): a timeline has tens"),
         (new("FROM \"Quotes\" AS \"q\"[\\s\\S]+\\.\"Slug\" = @eventSlug\\s+ORDER BY"), "the quotes of one event (its page): a handful"),
+        (new("^SELECT [\\s\\S]+?\\s+FROM \"Treaties\" AS \"?t\"?\\s"), "treaties with their records: a timeline has tens of treaties, a treaty tens of actions"),
         (new("\\) AS arm0\\)"), "PostgreSQL: each span class's arm reads one page from its index (its own ORDER BY ... LIMIT); only those few pages are sorted"),
     ];
 
@@ -87,6 +88,13 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
         $"/api/v1/timelines/{Sample}/timelinejs",
         $"/embed/{Sample}?from=1990&to=1995",
         "/api/v1/actors?q=republic",
+        "/api/v1/treaties",
+        $"/api/v1/treaties?party={ScaleArchive.Actor}&status=in-force&asOf=2000",
+        $"/api/v1/treaties?timeline={Big}&from=1990&to=2000",
+        "/api/v1/treaties?q=agreement",
+        $"/api/v1/actors/{ScaleArchive.Actor}/treaties?asOf=1999-12",
+        "/api/v1/treaties/archive-treaty-2",
+        "/api/v1/treaties/archive-treaty-2/actions?asOf=2000",
         "/api/v1/timelines",
         $"/api/v1/timelines/{Big}",
     };

@@ -19,6 +19,7 @@ public sealed class ScaleArchive : IAsyncLifetime, IDisposable
     public ScaleArchive()
     {
         new DataGenerator(Events).WriteFiles(_folder);
+        WriteTreaties(_folder);
         Factory = new TimelineApiFactory
         {
             SeedFolder = _folder,
@@ -75,6 +76,25 @@ public sealed class ScaleArchive : IAsyncLifetime, IDisposable
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The generator makes no treaties: a few between its actors, so that the treaty reads have rows to plan over.</summary>
+    private static void WriteTreaties(string folder)
+    {
+        var treaties = string.Concat(Enumerable.Range(1, 5).Select(i => $$"""
+              - slug: archive-treaty-{{i}}
+                title: Archive treaty {{i}} on a cooperation agreement
+                kind: treaty
+                signedOn: "{{1990 + i}}-03-01"
+                parties: [{{Actor}}, {{RareActor}}]
+                actions:
+                  - { party: {{Actor}}, kind: signature, date: "{{1990 + i}}-03-01", sources: [{ url: "https://example.org/treaty/{{i}}/s1" }] }
+                  - { party: {{RareActor}}, kind: signature, date: "{{1990 + i}}-03-01", sources: [{ url: "https://example.org/treaty/{{i}}/s2" }] }
+                  - { party: {{Actor}}, kind: ratification, date: "{{1991 + i}}", sources: [{ url: "https://example.org/treaty/{{i}}/r1" }] }
+                  - { kind: entry-into-force, date: "{{1993 + i}}-01-01", sources: [{ url: "https://example.org/treaty/{{i}}/f" }] }
+
+            """));
+        File.WriteAllText(Path.Combine(folder, "archive-treaties.yaml"), $"timeline: eastern-partnership\ntreaties:\n{treaties}");
+    }
 
     public void Dispose()
     {

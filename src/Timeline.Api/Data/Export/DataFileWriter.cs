@@ -48,6 +48,7 @@ public static class DataFileWriter
         await Write("actors.yaml", ToYaml(new DataFileContent { Actors = [.. export.Actors] }, SchemaFileName));
         var schemaFromTimeline = $"../{SchemaFileName}";
         await Write(Path.Combine(slug, "events.yaml"), ToYaml(new DataFileContent { Timeline = slug, Events = [.. export.Events] }, schemaFromTimeline));
+        await Write(Path.Combine(slug, "treaties.yaml"), ToYaml(new DataFileContent { Timeline = slug, Treaties = [.. export.Treaties] }, schemaFromTimeline));
         await Write(Path.Combine(slug, "commitments.yaml"), ToYaml(new DataFileContent { Timeline = slug, Commitments = [.. export.Commitments] }, schemaFromTimeline));
         await Write(Path.Combine(slug, "quotes.yaml"), ToYaml(new DataFileContent { Timeline = slug, Quotes = [.. export.Quotes] }, schemaFromTimeline));
         return written;

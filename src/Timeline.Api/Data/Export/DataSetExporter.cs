@@ -11,7 +11,8 @@ public sealed record TimelineExport(
     IReadOnlyList<ActorData> Actors,
     IReadOnlyList<EventData> Events,
     IReadOnlyList<CommitmentData> Commitments,
-    IReadOnlyList<QuoteData> Quotes);
+    IReadOnlyList<QuoteData> Quotes,
+    IReadOnlyList<TreatyData> Treaties);
 
 /// <summary>
 /// Reads a timeline back out of the database in the data format the importer reads (written by
@@ -33,10 +34,12 @@ public sealed class DataSetExporter(TimelineDbContext db)
         var events = await ReadEventsAsync(timelineSlug, cancellationToken);
         var commitments = await ReadCommitmentsAsync(timelineSlug, cancellationToken);
         var quotes = await ReadQuotesAsync(timelineSlug, cancellationToken);
+        var treaties = await ReadTreatiesAsync(timelineSlug, cancellationToken);
 
         var named = events.SelectMany(e => (e.Actors ?? []).Select(a => a.Actor))
             .Concat(commitments.SelectMany(c => c.Parties ?? []))
             .Concat(quotes.Select(q => q.Speaker))
+            .Concat(treaties.SelectMany(t => t.Parties))
             .ToHashSet(StringComparer.Ordinal);
         var actors = await db.Actors.AsNoTracking()
             .Where(a => named.Contains(a.Slug))
@@ -56,7 +59,65 @@ public sealed class DataSetExporter(TimelineDbContext db)
             })],
             events,
             commitments,
-            quotes);
+            quotes,
+            treaties);
+    }
+
+    private async Task<List<TreatyData>> ReadTreatiesAsync(string timelineSlug, CancellationToken cancellationToken)
+    {
+        var rows = await db.Treaties.AsNoTracking()
+            .Where(t => t.Timelines.Any(x => x.Slug == timelineSlug))
+            .OrderBy(t => t.Id)
+            .Select(t => new
+            {
+                t.Slug,
+                t.Title,
+                t.ShortTitle,
+                t.Kind,
+                t.Description,
+                t.SignedText,
+                t.Place,
+                t.TextUrl,
+                Event = t.Event == null ? null : t.Event.Slug,
+                Parties = t.Parties.OrderBy(p => p.Id).Select(p => p.Slug).ToList(),
+                // In the order they took effect; a retracted action no longer counts and would come back live on import.
+                Actions = t.Actions.Where(a => a.RetractedAt == null).OrderBy(a => a.DateEnd).ThenBy(a => a.DateStart).ThenBy(a => a.Id).Select(a => new
+                {
+                    Party = a.Party == null ? null : a.Party.Slug,
+                    a.Kind,
+                    a.DateText,
+                    a.Body,
+                    Event = a.Event == null ? null : a.Event.Slug,
+                    a.Note,
+                    Sources = a.Sources.OrderBy(s => s.Id).ToList(),
+                }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        return [.. rows.Select(t => new TreatyData
+        {
+            Slug = t.Slug,
+            Title = t.Title,
+            ShortTitle = t.ShortTitle,
+            Kind = Kebab.ToValue(t.Kind),
+            Description = t.Description,
+            SignedOn = t.SignedText,
+            Place = t.Place,
+            TextUrl = t.TextUrl,
+            Event = t.Event,
+            Parties = t.Parties,
+            Actions = [.. t.Actions.Select(a => new TreatyActionData
+            {
+                Party = a.Party,
+                Kind = Kebab.ToValue(a.Kind),
+                Date = a.DateText,
+                Body = a.Body,
+                Event = a.Event,
+                Note = a.Note,
+                Sources = [.. a.Sources.Select(ToData)],
+            })],
+        })];
     }
 
     private async Task<List<EventData>> ReadEventsAsync(string timelineSlug, CancellationToken cancellationToken)
@@ -115,6 +176,7 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 c.Category,
                 Parties = c.Parties.OrderBy(p => p.Id).Select(p => p.Slug).ToList(),
                 MadeIn = c.MadeInEvent == null ? null : c.MadeInEvent.Slug,
+                Treaties = c.Treaties.OrderBy(t => t.Id).Select(t => t.Slug).ToList(),
                 c.DueText,
                 // Oldest first, as editors write them; (date, status) is unique, the id keeps file order on a tie.
                 // A retracted assessment no longer counts; exporting it as live would bring it back on import.
@@ -140,6 +202,7 @@ public sealed class DataSetExporter(TimelineDbContext db)
             Category = Kebab.ToValue(c.Category),
             Parties = NullIfEmpty(c.Parties),
             MadeIn = c.MadeIn,
+            Treaties = NullIfEmpty(c.Treaties),
             Due = c.DueText,
             Assessments = [.. c.Assessments.Select(a => new AssessmentData
             {

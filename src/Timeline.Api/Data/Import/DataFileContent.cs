@@ -9,6 +9,7 @@ public sealed class DataFileContent
     public string? Timeline { get; init; }
     public List<ActorData>? Actors { get; init; }
     public List<EventData>? Events { get; init; }
+    public List<TreatyData>? Treaties { get; init; }
     public List<CommitmentData>? Commitments { get; init; }
     public List<QuoteData>? Quotes { get; init; }
 }
@@ -87,6 +88,7 @@ public sealed class CommitmentData
     public required string Category { get; init; }
     public List<string>? Parties { get; init; }
     public string? MadeIn { get; init; }
+    public List<string>? Treaties { get; init; }
     public string? Due { get; init; }
     public required List<AssessmentData> Assessments { get; init; }
 }
@@ -100,4 +102,30 @@ public sealed class QuoteData
     public string? Event { get; init; }
     public string? Commitment { get; init; }
     public required SourceData Source { get; init; }
+}
+
+public sealed class TreatyActionData
+{
+    public string? Party { get; init; }
+    public required string Kind { get; init; }
+    public required string Date { get; init; }
+    public string? Body { get; init; }
+    public string? Event { get; init; }
+    public string? Note { get; init; }
+    public required List<SourceData> Sources { get; init; }
+}
+
+public sealed class TreatyData
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? ShortTitle { get; init; }
+    public required string Kind { get; init; }
+    public string? Description { get; init; }
+    public string? SignedOn { get; init; }
+    public string? Place { get; init; }
+    public string? TextUrl { get; init; }
+    public string? Event { get; init; }
+    public required List<string> Parties { get; init; }
+    public required List<TreatyActionData> Actions { get; init; }
 }

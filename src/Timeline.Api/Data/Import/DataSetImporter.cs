@@ -68,6 +68,14 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             changes += await apply.RelationsAsync();
             for (var i = 0; i < check.Files.Count; i++)
             {
+                if (!check.Sections[i].Treaties)
+                    continue;
+                foreach (var batch in DataSetReader.ReadItems<TreatyData>(check.Files[i], "treaties").Chunk(BatchSize))
+                    changes += await apply.TreatiesAsync(check.Sections[i].Timeline!, batch);
+            }
+
+            for (var i = 0; i < check.Files.Count; i++)
+            {
                 if (!check.Sections[i].Commitments)
                     continue;
                 foreach (var batch in DataSetReader.ReadItems<CommitmentData>(check.Files[i], "commitments").Chunk(BatchSize))
@@ -128,6 +136,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             "timeline" => await db.Timelines.Where(t => EF.Parameter(slugs).Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
             "actor" => await db.Actors.Where(a => EF.Parameter(slugs).Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken),
             "event" => await db.Events.Where(e => EF.Parameter(slugs).Contains(e.Slug)).Select(e => e.Slug).ToListAsync(cancellationToken),
+            "treaty" => await db.Treaties.Where(t => EF.Parameter(slugs).Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken),
             _ => await db.Commitments.Where(c => EF.Parameter(slugs).Contains(c.Slug)).Select(c => c.Slug).ToListAsync(cancellationToken),
         };
         return found.ToHashSet(StringComparer.Ordinal);
@@ -398,11 +407,65 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             return changes;
         }
 
+        /// <summary>
+        /// One batch of treaties with their parties and actions. Actions are append-only and identified by party, kind and
+        /// date: a new one is added, a known one updated, and none is removed (an editor retracts through the API).
+        /// </summary>
+        public async Task<int> TreatiesAsync(string timelineSlug, IReadOnlyList<TreatyData> items)
+        {
+            var slugs = items.Select(t => t.Slug).ToList();
+            var existing = await db.Treaties.IgnoreQueryFilters()
+                .Include(t => t.Timelines).Include(t => t.Parties)
+                .Include(t => t.Actions).ThenInclude(a => a.Sources)
+                .Where(t => EF.Parameter(slugs).Contains(t.Slug))
+                .AsSplitQuery()
+                .ToDictionaryAsync(t => t.Slug, cancellationToken);
+            var timeline = await TimelineAsync(timelineSlug);
+            var parties = await ActorsAsync(items.SelectMany(t => t.Parties));
+            var events = await EventIdsAsync(items.SelectMany(t => t.Actions.Select(a => a.Event).Append(t.Event)).OfType<string>());
+            var sources = await SourcesAsync(items.SelectMany(t => t.Actions.SelectMany(a => a.Sources)));
+            foreach (var item in items)
+            {
+                var entity = Find(existing, item.Slug, () => new Treaty { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
+                entity.Title = item.Title;
+                entity.ShortTitle = item.ShortTitle;
+                entity.Kind = Kebab.Parse<InstrumentKind>(item.Kind);
+                entity.Description = item.Description;
+                entity.SetSigned(item.SignedOn is null ? null : EdtfDate.Parse(item.SignedOn));
+                entity.Place = item.Place;
+                entity.TextUrl = item.TextUrl;
+                entity.EventId = item.Event is null ? null : events[item.Event];
+                if (entity.Timelines.All(t => t.Id != timeline.Id))
+                    entity.Timelines.Add(timeline);
+                CollectionSync.Sync(entity.Parties, [.. item.Parties.Distinct().Select(p => parties[p])], (a, b) => a == b, a => a);
+
+                foreach (var data in item.Actions)
+                {
+                    var kind = Kebab.Parse<TreatyActionKind>(data.Kind);
+                    long? partyId = data.Party is null ? null : parties[data.Party].Id;
+                    var action = entity.Actions.FirstOrDefault(a => a.PartyId == partyId && a.Kind == kind && a.DateText == data.Date);
+                    if (action is null)
+                    {
+                        action = new TreatyAction { Kind = kind, PartyId = partyId, RecordedBy = RecordedBy, RecordedAt = now };
+                        entity.Actions.Add(action);
+                    }
+
+                    action.SetDate(EdtfDate.Parse(data.Date));
+                    action.Body = data.Body;
+                    action.EventId = data.Event is null ? null : events[data.Event];
+                    action.Note = data.Note;
+                    CollectionSync.Sync(action.Sources, [.. data.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
+                }
+            }
+
+            return await SaveAsync();
+        }
+
         public async Task<int> CommitmentsAsync(string timelineSlug, IReadOnlyList<CommitmentData> items)
         {
             var slugs = items.Select(c => c.Slug).ToList();
             var existing = await db.Commitments.IgnoreQueryFilters()
-                .Include(c => c.Timelines).Include(c => c.Parties)
+                .Include(c => c.Timelines).Include(c => c.Parties).Include(c => c.Treaties)
                 .Include(c => c.Assessments).ThenInclude(a => a.Sources)
                 .Where(c => EF.Parameter(slugs).Contains(c.Slug))
                 .AsSplitQuery()
@@ -411,6 +474,9 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var parties = await ActorsAsync(items.SelectMany(c => c.Parties ?? []));
             var events = await EventIdsAsync(items.SelectMany(c => c.Assessments.Select(a => a.Event).Append(c.MadeIn)).OfType<string>());
             var sources = await SourcesAsync(items.SelectMany(c => c.Assessments.SelectMany(a => a.Sources)));
+            var treatySlugs = items.SelectMany(c => c.Treaties ?? []).Distinct().ToList();
+            var treaties = await db.Treaties.IgnoreQueryFilters().Where(t => EF.Parameter(treatySlugs).Contains(t.Slug))
+                .ToDictionaryAsync(t => t.Slug, cancellationToken);
             foreach (var item in items)
             {
                 var entity = Find(existing, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
@@ -422,6 +488,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 if (entity.Timelines.All(t => t.Id != timeline.Id))
                     entity.Timelines.Add(timeline);
                 CollectionSync.Sync(entity.Parties, [.. (item.Parties ?? []).Distinct().Select(p => parties[p])], (a, b) => a == b, a => a);
+                CollectionSync.Sync(entity.Treaties, [.. (item.Treaties ?? []).Distinct().Select(t => treaties[t])], (a, b) => a == b, t => t);
 
                 foreach (var data in item.Assessments)
                 {
@@ -498,6 +565,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     Event e => (SearchKinds.Event, e.Id),
                     Commitment c => (SearchKinds.Commitment, c.Id),
                     Quote q => (SearchKinds.Quote, q.Id),
+                    Treaty t => (SearchKinds.Treaty, t.Id),
                     Actor a => (SearchKinds.Actor, a.Id),
                     _ => ("", 0L),
                 };
@@ -574,7 +642,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             }
 
             var pending = new List<Func<ChangeLogEntry>>();
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source))
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Treaty))
             {
                 var added = entry.State == EntityState.Added;
                 if (!added && (_createdHere.Contains((entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!))
@@ -583,7 +651,13 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 var fields = added ? [] : entry.Properties
                     .Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
                     .Select(p => new Features.Changes.FieldChange(
-                        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name == "DateText" ? "Date" : p.Metadata.Name == "DueText" ? "Due" : p.Metadata.Name),
+                        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Metadata.Name switch
+                        {
+                            "DateText" => "Date",
+                            "DueText" => "Due",
+                            "SignedText" => "SignedOn",
+                            var name => name,
+                        }),
                         ValueOf(p.OriginalValue), ValueOf(p.CurrentValue)))
                     .ToList();
                 if (lists.TryGetValue(entry.Entity, out var changedLists))
@@ -604,6 +678,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                         Commitment c => ("commitment", c.Slug, c.Timelines.Select(t => t.Slug)),
                         Quote q => ("quote", q.Slug, q.Timelines.Select(t => t.Slug)),
                         Source source => ("source", source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), []),
+                        Treaty t => ("treaty", t.Slug, t.Timelines.Select(x => x.Slug)),
                         _ => throw new InvalidOperationException($"No change-log resource for {entity.GetType().Name}."),
                     };
                     return Features.Editing.ChangeLog.Entry(operation, loggedAs!, now, type, key, timelines, fields);
@@ -617,6 +692,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal)
         {
             "Id", "UpdatedAt", "Version", "FoldedName", "DateStart", "DateEnd", "DueStart", "DueEnd", "DatePrecision", "DueSort",
+            "SignedStart", "SignedEnd",
             Configurations.EventListingColumns.ListJson,
         };
 
@@ -632,7 +708,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var byKey = new Dictionary<(Type, long), object>();
             foreach (var entry in db.ChangeTracker.Entries())
             {
-                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment)
+                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment or Treaty or TreatyAction)
                     byKey[(entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!)] = entry.Entity;
             }
 
@@ -643,6 +719,11 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var (owner, list) = entry.Entity switch
                 {
+                    TreatyAction => (Owner<Treaty>(entry, nameof(TreatyAction.TreatyId)), "actions"),
+                    Dictionary<string, object> join when join.ContainsKey("TreatyId") => (Owner<Treaty>(entry, "TreatyId"),
+                        join.ContainsKey("ActorId") ? "parties" : join.ContainsKey("CommitmentId") ? "commitments" : "timelines"),
+                    Dictionary<string, object> join when join.ContainsKey("TreatyActionId") =>
+                        (Owner<TreatyAction>(entry, "TreatyActionId") is TreatyAction action ? Owner<Treaty>(db.Entry(action), nameof(TreatyAction.TreatyId)) : null, "actions"),
                     ActorAlias => (Owner<Actor>(entry, nameof(ActorAlias.ActorId)), "aliases"),
                     EventActor => (Owner<Event>(entry, "EventId"), "actors"),
                     EventTag => (Owner<Event>(entry, "EventId"), "tags"),
@@ -670,7 +751,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             var byKey = new Dictionary<(Type, long), object>();
             foreach (var entry in db.ChangeTracker.Entries())
             {
-                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment)
+                if (entry.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Assessment or Treaty or TreatyAction)
                     byKey[(entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!)] = entry.Entity;
             }
 
@@ -682,13 +763,17 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var owner = entry.Entity switch
                 {
-                    TimelineStory or Actor or Event or Commitment or Quote or Source => entry.Entity,
+                    TimelineStory or Actor or Event or Commitment or Quote or Source or Treaty => entry.Entity,
+                    TreatyAction => Owner<Treaty>(entry, nameof(TreatyAction.TreatyId)),
                     ActorAlias => Owner<Actor>(entry, nameof(ActorAlias.ActorId)),
                     EventActor or EventTag or EventRelation => Owner<Event>(entry, "EventId"),
                     Assessment => Owner<Commitment>(entry, nameof(Assessment.CommitmentId)),
                     Dictionary<string, object> join when join.ContainsKey("EventId") => Owner<Event>(entry, "EventId"),
                     Dictionary<string, object> join when join.ContainsKey("CommitmentId") => Owner<Commitment>(entry, "CommitmentId"),
                     Dictionary<string, object> join when join.ContainsKey("QuoteId") => Owner<Quote>(entry, "QuoteId"),
+                    Dictionary<string, object> join when join.ContainsKey("TreatyId") => Owner<Treaty>(entry, "TreatyId"),
+                    Dictionary<string, object> join when join.ContainsKey("TreatyActionId") =>
+                        Owner<TreatyAction>(entry, "TreatyActionId") is TreatyAction ta ? Owner<Treaty>(db.Entry(ta), nameof(TreatyAction.TreatyId)) : null,
                     Dictionary<string, object> join when join.ContainsKey("AssessmentId") =>
                         Owner<Assessment>(entry, "AssessmentId") is Assessment a ? Owner<Commitment>(db.Entry(a), nameof(Assessment.CommitmentId)) : null,
                     _ => null,
@@ -706,6 +791,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     case Event e: e.UpdatedAt = now; e.Version++; break;
                     case Commitment c: c.UpdatedAt = now; c.Version++; break;
                     case Quote q: q.UpdatedAt = now; q.Version++; break;
+                    case Treaty t: t.UpdatedAt = now; t.Version++; break;
                     case Source s: s.Version++; break;
                 }
             }

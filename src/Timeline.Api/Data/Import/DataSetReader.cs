@@ -13,7 +13,8 @@ public sealed record KnownSlugs(
     IReadOnlySet<string> Timelines,
     IReadOnlySet<string> Actors,
     IReadOnlySet<string> Events,
-    IReadOnlySet<string> Commitments)
+    IReadOnlySet<string> Commitments,
+    IReadOnlySet<string>? Treaties = null)
 {
     public static readonly KnownSlugs None = new(
         new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
@@ -23,6 +24,7 @@ public sealed record KnownSlugs(
         "timeline" => Timelines,
         "actor" => Actors,
         "event" => Events,
+        "treaty" => Treaties ?? new HashSet<string>(),
         _ => Commitments,
     };
 }
@@ -39,7 +41,7 @@ public sealed record DataSetCheck(
     IReadOnlyList<DataFileSections> Sections);
 
 /// <summary>The <c>timeline</c> of one file and which of the large lists it holds.</summary>
-public sealed record DataFileSections(string? Timeline, bool Events, bool Commitments, bool Quotes);
+public sealed record DataFileSections(string? Timeline, bool Events, bool Commitments, bool Quotes, bool Treaties = false);
 
 /// <summary>
 /// Reads a data file or a folder of them, checks each against the JSON Schema and then checks what a
@@ -150,6 +152,7 @@ public static class DataSetReader
                         "actors" => Deserialize<ActorData>(part),
                         "events" => Deserialize<EventData>(part),
                         "commitments" => Deserialize<CommitmentData>(part),
+                        "treaties" => Deserialize<TreatyData>(part),
                         _ => Deserialize<QuoteData>(part),
                     };
                     rules.Check(index, part, item);
@@ -167,7 +170,7 @@ public static class DataSetReader
             }
 
             schemaErrors.AddRange(errors.Distinct().OrderBy(e => e.Line));
-            sections.Add(new DataFileSections(timeline, lists.Contains("events"), lists.Contains("commitments"), lists.Contains("quotes")));
+            sections.Add(new DataFileSections(timeline, lists.Contains("events"), lists.Contains("commitments"), lists.Contains("quotes"), lists.Contains("treaties")));
         }
 
         if (schemaErrors.Count > 0)
@@ -223,6 +226,7 @@ public static class DataSetReader
             ["actors"] = "actor",
             ["events"] = "event",
             ["commitments"] = "commitment",
+            ["treaties"] = "treaty",
             ["quotes"] = "quote",
         };
 

@@ -20,6 +20,7 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
         ["event"] = [],
         ["commitment"] = [],
         ["quote"] = [],
+        ["treaty"] = [],
     };
 
     private readonly List<(string Kind, string Slug, DataFileError Location)> _pending = [];
@@ -85,6 +86,8 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
             case CommitmentData c:
                 Declare(file, part, "commitment", c.Slug, $"{at}/slug");
                 Refer(part, "event", c.MadeIn, $"{at}/madeIn");
+                foreach (var (treaty, j) in Indexed(c.Treaties))
+                    Refer(part, "treaty", treaty, $"{at}/treaties/{j}");
                 Date(c.Due, $"{at}/due");
                 foreach (var (party, j) in Indexed(c.Parties))
                     Refer(part, "actor", party, $"{at}/parties/{j}");
@@ -100,6 +103,36 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
                         Fail($"{at}/assessments/{j}", $"Another assessment of this commitment has the same date '{assessment.Date}' and status '{assessment.Status}'.");
                 }
 
+                break;
+            case TreatyData t:
+                Declare(file, part, "treaty", t.Slug, $"{at}/slug");
+                Refer(part, "event", t.Event, $"{at}/event");
+                var signed = Date(t.SignedOn, $"{at}/signedOn");
+                var partyIds = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var (party, j) in Indexed(t.Parties))
+                {
+                    Refer(part, "actor", party, $"{at}/parties/{j}");
+                    if (!partyIds.TryAdd(party, partyIds.Count + 1))
+                        Fail($"{at}/parties/{j}", $"'{party}' is already a party of this treaty.");
+                }
+
+                var entries = new List<TreatyActionEntry>();
+                var identities = new HashSet<(string?, string, string)>();
+                foreach (var (action, j) in Indexed(t.Actions))
+                {
+                    var date = Date(action.Date, $"{at}/actions/{j}/date");
+                    Refer(part, "event", action.Event, $"{at}/actions/{j}/event");
+                    Sources(action.Sources, $"{at}/actions/{j}/sources");
+                    // (party, kind, date) identifies an action across imports, so it must be unique per treaty.
+                    if (!identities.Add((action.Party, action.Kind, action.Date)))
+                        Fail($"{at}/actions/{j}", $"Another action of this treaty has the same party, kind '{action.Kind}' and date '{action.Date}'.");
+                    long? partyId = action.Party is null ? null : partyIds.GetValueOrDefault(action.Party, -1);
+                    if (date is not null)
+                        entries.Add(new TreatyActionEntry(j, partyId, Kebab.Parse<TreatyActionKind>(action.Kind), date.Start, date.End));
+                }
+
+                foreach (var problem in TreatyRecord.Check(entries, partyIds.Values.ToList(), signed?.Start))
+                    Fail($"{at}/actions/{problem.Action.Id}/{problem.Field}", problem.Message);
                 break;
             case QuoteData q:
                 Declare(file, part, "quote", q.Slug, $"{at}/slug");

@@ -168,52 +168,6 @@ namespace Timeline.Api.Data.Migrations
                     b.ToTable("ActorAliases");
                 });
 
-            modelBuilder.Entity("Timeline.Api.Domain.ApiKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeyId")
-                        .IsUnique();
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("ApiKeys");
-                });
-
             modelBuilder.Entity("Timeline.Api.Domain.Assessment", b =>
                 {
                     b.Property<long>("Id")
@@ -572,56 +526,6 @@ namespace Timeline.Api.Data.Migrations
                     b.ToTable("EventTags");
                 });
 
-            modelBuilder.Entity("Timeline.Api.Domain.IdempotencyRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ETag")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KeyName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("KeyName", "IdempotencyKey")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
             modelBuilder.Entity("Timeline.Api.Domain.Quote", b =>
                 {
                     b.Property<long>("Id")
@@ -769,6 +673,242 @@ namespace Timeline.Api.Data.Migrations
                     b.ToTable("Timelines", (string)null);
                 });
 
+            modelBuilder.Entity("Timeline.Api.Domain.Treaty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortTitle")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedText")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SignedStart");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Treaties");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.TreatyAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateText")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PartyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("DateStart", "Id");
+
+                    b.HasIndex("TreatyId", "DateEnd", "DateStart", "Id");
+
+                    b.ToTable("TreatyActions");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Infrastructure.Auth.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("KeyName", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("TimelineCommitments", b =>
                 {
                     b.Property<long>("TimelineId")
@@ -830,6 +970,66 @@ namespace Timeline.Api.Data.Migrations
                     b.HasIndex("QuoteId");
 
                     b.ToTable("TimelineQuotes");
+                });
+
+            modelBuilder.Entity("TimelineTreaties", b =>
+                {
+                    b.Property<long>("TimelineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TimelineId", "TreatyId");
+
+                    b.HasIndex("TreatyId");
+
+                    b.ToTable("TimelineTreaties");
+                });
+
+            modelBuilder.Entity("TreatyActionSources", b =>
+                {
+                    b.Property<long>("TreatyActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TreatyActionId", "SourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("TreatyActionSources");
+                });
+
+            modelBuilder.Entity("TreatyCommitments", b =>
+                {
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TreatyId", "CommitmentId");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("TreatyCommitments");
+                });
+
+            modelBuilder.Entity("TreatyParties", b =>
+                {
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TreatyId", "ActorId");
+
+                    b.HasIndex("ActorId", "TreatyId");
+
+                    b.ToTable("TreatyParties");
                 });
 
             modelBuilder.Entity("AssessmentSources", b =>
@@ -997,6 +1197,39 @@ namespace Timeline.Api.Data.Migrations
                     b.Navigation("Speaker");
                 });
 
+            modelBuilder.Entity("Timeline.Api.Domain.Treaty", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.TreatyAction", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Timeline.Api.Domain.Actor", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Party");
+                });
+
             modelBuilder.Entity("TimelineCommitments", b =>
                 {
                     b.HasOne("Timeline.Api.Domain.Commitment", null)
@@ -1042,6 +1275,66 @@ namespace Timeline.Api.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TimelineTreaties", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.TimelineStory", null)
+                        .WithMany()
+                        .HasForeignKey("TimelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TreatyActionSources", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.TreatyAction", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TreatyCommitments", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TreatyParties", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Timeline.Api.Domain.Actor", b =>
                 {
                     b.Navigation("Aliases");
@@ -1064,6 +1357,11 @@ namespace Timeline.Api.Data.Migrations
                     b.Navigation("Relations");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.Treaty", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,7 +4,7 @@ using Timeline.Api.Domain;
 namespace Timeline.Api.Data.Queries;
 
 /// <summary>What a feed entry is about.</summary>
-public enum FeedItemKind { Event, Assessment, Correction }
+public enum FeedItemKind { Event, Assessment, Correction, TreatyAction }
 
 /// <summary>
 /// One change to a timeline worth telling subscribers about. <see cref="Id"/> is stable: the same event keeps
@@ -25,7 +25,7 @@ public sealed record FeedItem(
 
 /// <summary>
 /// The changes a timeline's feed is made of: events by their <c>UpdatedAt</c> (new and corrected events keep
-/// one entry each), assessments by their <c>RecordedAt</c> (status changes), and from the change log the
+/// one entry each), assessments by their <c>RecordedAt</c> (status changes), treaty actions by theirs, and from the change log the
 /// corrections that leave nothing else to show: deletions and retractions.
 /// </summary>
 public static class FeedQueries
@@ -66,6 +66,24 @@ public static class FeedQueries
             })
             .ToListAsync(cancellationToken);
 
+        // A timeline's treaties are few, and so are their actions: each recorded action is an entry of its own.
+        var treaties = db.Treaties.Where(t => t.Timelines.Any(x => x.Slug == timelineSlug));
+        var actions = await db.TreatyActions.AsNoTracking()
+            .Where(a => a.RetractedAt == null && treaties.Any(t => t.Id == a.TreatyId))
+            .Select(a => new
+            {
+                a.Id,
+                TreatySlug = db.Treaties.Where(t => t.Id == a.TreatyId).Select(t => t.Slug).First(),
+                TreatyTitle = db.Treaties.Where(t => t.Id == a.TreatyId).Select(t => t.Title).First(),
+                Party = a.Party == null ? null : a.Party.Name,
+                a.Kind,
+                a.DateText,
+                a.Body,
+                a.Note,
+                a.RecordedAt,
+            })
+            .ToListAsync(cancellationToken);
+
         // Deletions and retractions of the timeline's resources: two ranges of (timeline, operation, change id), newest first.
         var corrections = await db.ChangeTimelines.AsNoTracking()
             .Where(t => t.Timeline == timelineSlug && t.Operation == ChangeOperation.Delete)
@@ -91,11 +109,20 @@ public static class FeedQueries
                 a.RecordedAt,
                 CommitmentStatus: a.Status,
                 CommitmentTitle: a.CommitmentTitle)))
+            .Concat(actions.Select(a => new FeedItem(
+                FeedItemKind.TreatyAction,
+                $"urn:timeline:treaty:{a.TreatySlug}:action:{a.Id}",
+                a.TreatySlug,
+                a.Party is null ? $"{a.TreatyTitle}: {Kebab.ToValue(a.Kind)}" : $"{a.TreatyTitle}: {a.Party}, {Kebab.ToValue(a.Kind)}",
+                string.Join(" ", new[] { a.Body, a.Note }.OfType<string>()) is { Length: > 0 } said ? said : null,
+                a.DateText,
+                a.RecordedAt,
+                CommitmentTitle: a.TreatyTitle)))
             .Concat(changes.Select(c => new FeedItem(
                 FeedItemKind.Correction,
                 $"urn:timeline:change:{c.Id}",
                 c.ResourceKey,
-                c.Operation == ChangeOperation.Retract ? $"Correction: assessment {c.ResourceKey} retracted" : $"Correction: {c.ResourceType} '{c.ResourceKey}' deleted",
+                c.Operation == ChangeOperation.Retract ? $"Correction: {c.ResourceType} {c.ResourceKey} retracted" : $"Correction: {c.ResourceType} '{c.ResourceKey}' deleted",
                 $"Recorded by {c.KeyName}; see the change log for what changed.",
                 c.At.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 c.At,

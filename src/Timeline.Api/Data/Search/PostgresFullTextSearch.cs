@@ -128,6 +128,7 @@ public sealed class PostgresFullTextSearch : IFullTextSearch
         SearchKinds.Event => "Events",
         SearchKinds.Commitment => "Commitments",
         SearchKinds.Actor => "Actors",
+        SearchKinds.Treaty => "Treaties",
         _ => "Quotes",
     };
 
@@ -146,6 +147,11 @@ public sealed class PostgresFullTextSearch : IFullTextSearch
                 INSERT INTO "SearchIndex" ("Key", "Kind", "Slug", "Title", "Body")
                 SELECT {key}, 'commitment', x."Slug", x."Title", coalesce(x."Description", '')
                 FROM "Commitments" x WHERE x."DeletedAt" IS NULL {filter};
+                """,
+            SearchKinds.Treaty => $"""
+                INSERT INTO "SearchIndex" ("Key", "Kind", "Slug", "Title", "Body")
+                SELECT {key}, 'treaty', x."Slug", x."Title", coalesce(x."ShortTitle", '') || ' ' || coalesce(x."Description", '') || ' ' || coalesce(x."Place", '')
+                FROM "Treaties" x WHERE x."DeletedAt" IS NULL {filter};
                 """,
             SearchKinds.Actor => $"""
                 INSERT INTO "SearchIndex" ("Key", "Kind", "Slug", "Title", "Body")

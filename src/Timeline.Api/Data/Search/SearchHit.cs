@@ -17,8 +17,9 @@ public static class SearchKinds
     public const string Commitment = "commitment";
     public const string Actor = "actor";
     public const string Quote = "quote";
+    public const string Treaty = "treaty";
 
-    public static readonly IReadOnlyList<string> All = [Event, Commitment, Actor, Quote];
+    public static readonly IReadOnlyList<string> All = [Event, Commitment, Actor, Quote, Treaty];
 
     /// <summary>
     /// How many matches of each kind a ranked search looks at. Ranking every match of a word found in 300,000
@@ -43,6 +44,7 @@ public static class SearchKinds
         Commitment => 2,
         Actor => 3,
         Quote => 4,
+        Treaty => 5,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind the search index holds."),
     };
 }

@@ -172,6 +172,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         SearchKinds.Event => "Events",
         SearchKinds.Commitment => "Commitments",
         SearchKinds.Actor => "Actors",
+        SearchKinds.Treaty => "Treaties",
         _ => "Quotes",
     };
 
@@ -190,6 +191,11 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
                 INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)
                 SELECT {key}, 'commitment', x.Slug, x.Title, coalesce(x.Description, '')
                 FROM Commitments x WHERE x.DeletedAt IS NULL {filter};
+                """,
+            SearchKinds.Treaty => $"""
+                INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)
+                SELECT {key}, 'treaty', x.Slug, x.Title, coalesce(x.ShortTitle, '') || ' ' || coalesce(x.Description, '') || ' ' || coalesce(x.Place, '')
+                FROM Treaties x WHERE x.DeletedAt IS NULL {filter};
                 """,
             SearchKinds.Actor => $"""
                 INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)

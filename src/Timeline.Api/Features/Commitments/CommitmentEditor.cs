@@ -27,7 +27,7 @@ public static class CommitmentEditor
     public static async Task<Represented<Commitment>?> LoadAsync(IQueryable<Commitment> commitments, string slug, DateOnly asOf, CancellationToken ct)
     {
         var commitment = await commitments
-            .Include(c => c.Timelines).Include(c => c.Parties).Include(c => c.MadeInEvent)
+            .Include(c => c.Timelines).Include(c => c.Parties).Include(c => c.MadeInEvent).Include(c => c.Treaties)
             .Include(c => c.Assessments).ThenInclude(a => a.Sources)
             .Include(c => c.Assessments).ThenInclude(a => a.Event)
             .AsSplitQuery()
@@ -62,6 +62,7 @@ public static class CommitmentEditor
             StatusDate = status is null ? null : DateResponse.From(assessments[status.Id].DateText),
             Timelines = [.. c.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
             History = [.. history.Entries.Select(entry => AssessmentResponse.From(assessments[entry.Id]))],
+            Treaties = [.. c.Treaties.OrderBy(t => t.Id).Select(t => new TreatyRefResponse { Slug = t.Slug, Title = t.Title })],
         };
     }
 

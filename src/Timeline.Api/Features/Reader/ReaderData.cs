@@ -100,6 +100,12 @@ public static class ReaderData
     }
 
     /// <summary>The timeline's commitments in the order they were made, each with its whole history and sources.</summary>
+    /// <summary>The timeline's treaties, each with its parties and whole record (sources included), in the order they were recorded.</summary>
+    public static Task<List<Treaty>> TreatiesAsync(TimelineDbContext db, string timelineSlug, CancellationToken ct) =>
+        Treaties.TreatyEditor.Whole(db.Treaties.AsNoTracking().Where(t => t.Timelines.Any(x => x.Slug == timelineSlug)))
+            .OrderBy(t => t.Id)
+            .ToListAsync(ct);
+
     public static Task<List<ReaderCommitment>> CommitmentsAsync(TimelineDbContext db, string timelineSlug, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -65,4 +65,37 @@ public static class ReaderJsonLd
 
         return array;
     }
+
+    /// <summary>
+    /// A treaty as schema.org's <c>Legislation</c>: its parties as those who passed it, its signing date, its force on the day
+    /// shown (<c>InForce</c> or <c>NotInForce</c>), and every source of its record as a citation.
+    /// </summary>
+    public static JsonObject Treaty(ReaderContext context, Treaty treaty, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(treaty);
+        var standing = new Treaties.TreatyStanding(treaty, day);
+        var item = new JsonObject
+        {
+            ["@type"] = "Legislation",
+            ["name"] = treaty.Title,
+            ["legislationType"] = Kebab.ToValue(treaty.Kind),
+            ["legislationLegalForce"] = standing.Force.InForce ? "https://schema.org/InForce" : "https://schema.org/NotInForce",
+            ["legislationPassedBy"] = new JsonArray([.. treaty.Parties.OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(p => (JsonNode)new JsonObject { ["@type"] = p.Kind == ActorKind.State ? "Country" : "Organization", ["name"] = p.Name })]),
+            ["citation"] = new JsonArray([.. treaty.Actions.Where(a => a.RetractedAt is null).SelectMany(a => a.Sources).Select(s => s.Url)
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(url => (JsonNode)url)]),
+        };
+        if (treaty.ShortTitle is not null)
+            item["alternateName"] = treaty.ShortTitle;
+        if (treaty.SignedText is not null)
+            item["legislationDate"] = ReaderMarkup.MachineDate(EdtfDate.Parse(treaty.SignedText));
+        if (treaty.Description is not null)
+            item["description"] = treaty.Description;
+        if (treaty.TextUrl is not null)
+            item["url"] = treaty.TextUrl;
+        if (context.ContentLanguage is { } language)
+            item["inLanguage"] = language;
+        return item;
+    }
 }

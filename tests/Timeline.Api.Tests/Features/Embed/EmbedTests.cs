@@ -200,6 +200,26 @@ public sealed partial class EmbedTests(TimelineApiFactory factory)
         Assert.Equal("https://schema.org/EventCancelled", signing.Str("eventStatus"));
     }
 
+    [Fact]
+    public async Task Embed_TreatiesView_DescribesEachTreatyAsLegislation_WithItsForceOnTheAsOfDay()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync(new Uri("/embed/union-state?view=treaties&asOf=1999-12-31", UriKind.Relative));
+        var json = Regex.Match(html, "<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        using var ld = JsonDocument.Parse(json);
+
+        var items = ld.RootElement.GetProperty("itemListElement").EnumerateArray().Select(i => i.GetProperty("item")).ToList();
+        Assert.Equal(10, items.Count);
+        Assert.All(items, i => Assert.Equal("Legislation", i.Str("@type")));
+        var union = items.Single(i => i.Str("name") == "Treaty on the Creation of a Union State");
+        Assert.Equal("1999-12-08", union.Str("legislationDate"));
+        Assert.Equal("https://schema.org/NotInForce", union.Str("legislationLegalForce"));
+        Assert.Equal(["Belarus", "Russia"], union.GetProperty("legislationPassedBy").EnumerateArray().Select(p => p.Str("name")));
+        Assert.Contains("https://liquisearch.com/union_state/creation", union.GetProperty("citation").EnumerateArray().Select(c => c.GetString()));
+        // The parties table is in the page as well: Russia had ratified by then, Belarus had not.
+        Assert.Contains("data-party=\"russia\"><th scope=\"row\">Russia</th><td class=\"tl-party-status\" data-status=\"ratified\">", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("widget.css", "text/css")]
     [InlineData("widget.js", "text/javascript")]

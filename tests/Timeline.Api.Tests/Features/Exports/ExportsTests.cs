@@ -80,8 +80,10 @@ public sealed class ExportsTests(TimelineApiFactory factory)
             Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "application/json" && l.Uri.AbsolutePath.StartsWith("/api/v1/", StringComparison.Ordinal));
             Assert.Contains(i.Links, l => l.RelationshipType == "related" && l.Uri.AbsolutePath == "/embed/union-state");
         });
-        // Readers follow an entry to its public page.
-        Assert.All(items.Where(i => !i.Id.StartsWith("urn:timeline:change:", StringComparison.Ordinal)), i =>
+        // Readers follow an entry to its public page (a treaty action's: the widget's treaties view).
+        Assert.All(items.Where(i => i.Id.StartsWith("urn:timeline:treaty:", StringComparison.Ordinal)), i =>
+            Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "text/html" && l.Uri.PathAndQuery == "/embed/union-state?view=treaties"));
+        Assert.All(items.Where(i => !i.Id.StartsWith("urn:timeline:change:", StringComparison.Ordinal) && !i.Id.StartsWith("urn:timeline:treaty:", StringComparison.Ordinal)), i =>
             Assert.Contains(i.Links, l => l.RelationshipType == "alternate" && l.MediaType == "text/html"
                 && (l.Uri.AbsolutePath.StartsWith("/events/", StringComparison.Ordinal) || l.Uri.AbsolutePath.StartsWith("/commitments/", StringComparison.Ordinal))));
         Assert.Contains(feed.Links, l => l.RelationshipType == "alternate" && l.Uri.AbsolutePath == "/timelines/union-state");
@@ -131,9 +133,38 @@ public sealed class ExportsTests(TimelineApiFactory factory)
             rows.Select(r => r["status"]));
     }
 
+    [Fact]
+    public async Task TreatiesCsv_HasEachPartysStatusAsOfADate_AndTreatyActionsCsv_EveryActionWithItsSources()
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri($"{Base}/treaties.csv?asOf=2025-03-03", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var treaties = ReadCsv(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(10, treaties.Count);
+        var security = treaties.Single(r => r["slug"] == "security-guarantees-treaty-2024");
+        Assert.Equal("belarus: signed; russia: ratified", security["party_statuses"]);
+        Assert.Equal("2024-12-06", security["signed_on"]);
+        var union = treaties.Single(r => r["slug"] == "union-state-treaty-1999");
+        Assert.Equal("true", union["in_force"]);
+        Assert.Equal("2000-01-26", union["in_force_since"]);
+
+        var actions = ReadCsv(await client.GetByteArrayAsync(new Uri($"{Base}/treaty-actions.csv", UriKind.Relative)));
+        Assert.Equal(26, actions.Count);
+        Assert.All(actions, a => Assert.StartsWith("http", a["sources"], StringComparison.Ordinal));
+        var duma = actions.Single(a => a["treaty"] == "union-state-treaty-1999" && a["kind"] == "ratification" && a["party"] == "russia");
+        Assert.Equal("State Duma", duma["body"]);
+        Assert.Equal("1999-12-22", duma["date"]);
+        var whole = actions.Single(a => a["treaty"] == "union-state-treaty-1999" && a["kind"] == "entry-into-force");
+        Assert.Equal("", whole["party"]);
+        var interval = actions.Single(a => a["treaty"] == "security-guarantees-treaty-2024" && a["party"] == "russia" && a["kind"] == "ratification");
+        Assert.Equal(("2025-02-18", "2025-03-03"), (interval["date_start"], interval["date_end"]));
+    }
+
     [Theory]
     [InlineData("/events.csv?from=2019-13-01", "from")]
     [InlineData("/commitments.csv?status=done", "status")]
+    [InlineData("/treaties.csv?asOf=2025-02-30", "asOf")]
     public async Task Csv_BadFilter_Returns400NamingIt(string path, string field)
     {
         using var client = factory.CreateClient();
@@ -145,6 +176,8 @@ public sealed class ExportsTests(TimelineApiFactory factory)
     [Theory]
     [InlineData("/api/v1/timelines/nope/events.csv")]
     [InlineData("/api/v1/timelines/nope/commitments.csv")]
+    [InlineData("/api/v1/timelines/nope/treaties.csv")]
+    [InlineData("/api/v1/timelines/nope/treaty-actions.csv")]
     [InlineData("/api/v1/timelines/nope/calendar.ics")]
     [InlineData("/api/v1/timelines/nope/feed.atom")]
     [InlineData("/api/v1/timelines/nope/timelinejs")]
@@ -162,9 +195,18 @@ public sealed class ExportsTests(TimelineApiFactory factory)
     {
         using var client = factory.CreateClient();
         var doc = await (await client.GetAsync(new Uri($"{Base}/timelinejs", UriKind.Relative))).JsonAsync();
-        var events = doc.GetProperty("events").EnumerateArray().ToList();
+        var slides = doc.GetProperty("events").EnumerateArray().ToList();
+        // Event slides, then one slide per dated treaty action (their ids say which).
+        var events = slides.Where(e => !e.Str("unique_id").StartsWith("treaty-", StringComparison.Ordinal)).ToList();
         Assert.Equal((await AllEventsAsync(client)).Count, events.Count);
         Assert.Equal("Belarus–Russia Union State", doc.GetProperty("title").GetProperty("text").Str("headline"));
+        var actions = slides.Except(events).ToList();
+        Assert.Equal(26, actions.Count);
+        Assert.All(actions, a => Assert.Equal("Treaty actions", a.Str("group")));
+        var russia = actions.Single(a => a.GetProperty("text").Str("headline") == "Security guarantees treaty: Russia, ratification");
+        Assert.Equal(18, russia.GetProperty("start_date").GetProperty("day").GetInt32());
+        Assert.Equal(3, russia.GetProperty("end_date").GetProperty("day").GetInt32());
+        Assert.Contains("<a href=\"https://soyuz.by/", russia.GetProperty("text").Str("text"), StringComparison.Ordinal);
 
         var treaty = events.Single(e => e.Str("unique_id") == "1999-12-08-union-state-treaty");
         Assert.Equal(8, treaty.GetProperty("start_date").GetProperty("day").GetInt32());

@@ -188,57 +188,6 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.ToTable("ActorAliases");
                 });
 
-            modelBuilder.Entity("Timeline.Api.Domain.ApiKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("KeyId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .UseCollation("C");
-
-                    b.Property<byte[]>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("KeyId")
-                        .IsUnique();
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("ApiKeys");
-                });
-
             modelBuilder.Entity("Timeline.Api.Domain.Assessment", b =>
                 {
                     b.Property<long>("Id")
@@ -639,64 +588,6 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.ToTable("EventTags");
                 });
 
-            modelBuilder.Entity("Timeline.Api.Domain.IdempotencyRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("ETag")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("IdempotencyKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .UseCollation("C");
-
-                    b.Property<string>("KeyName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .UseCollation("C");
-
-                    b.Property<string>("Location")
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .UseCollation("C");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("KeyName", "IdempotencyKey")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
             modelBuilder.Entity("Timeline.Api.Domain.Quote", b =>
                 {
                     b.Property<long>("Id")
@@ -862,6 +753,274 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.ToTable("Timelines", (string)null);
                 });
 
+            modelBuilder.Entity("Timeline.Api.Domain.Treaty", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ShortTitle")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("SignedEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SignedStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SignedText")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .UseCollation("C");
+
+                    b.Property<string>("TextUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("SignedStart");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Treaties");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.TreatyAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("DateEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DateText")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long?>("PartyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RetractionReason")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("PartyId");
+
+                    b.HasIndex("DateStart", "Id");
+
+                    b.HasIndex("TreatyId", "DateEnd", "DateStart", "Id");
+
+                    b.ToTable("TreatyActions");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Infrastructure.Auth.ApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Infrastructure.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("KeyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("KeyName", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("TimelineCommitments", b =>
                 {
                     b.Property<long>("TimelineId")
@@ -923,6 +1082,66 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.HasIndex("QuoteId");
 
                     b.ToTable("TimelineQuotes");
+                });
+
+            modelBuilder.Entity("TimelineTreaties", b =>
+                {
+                    b.Property<long>("TimelineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TimelineId", "TreatyId");
+
+                    b.HasIndex("TreatyId");
+
+                    b.ToTable("TimelineTreaties");
+                });
+
+            modelBuilder.Entity("TreatyActionSources", b =>
+                {
+                    b.Property<long>("TreatyActionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TreatyActionId", "SourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("TreatyActionSources");
+                });
+
+            modelBuilder.Entity("TreatyCommitments", b =>
+                {
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CommitmentId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TreatyId", "CommitmentId");
+
+                    b.HasIndex("CommitmentId");
+
+                    b.ToTable("TreatyCommitments");
+                });
+
+            modelBuilder.Entity("TreatyParties", b =>
+                {
+                    b.Property<long>("TreatyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ActorId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TreatyId", "ActorId");
+
+                    b.HasIndex("ActorId", "TreatyId");
+
+                    b.ToTable("TreatyParties");
                 });
 
             modelBuilder.Entity("AssessmentSources", b =>
@@ -1090,6 +1309,39 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Navigation("Speaker");
                 });
 
+            modelBuilder.Entity("Timeline.Api.Domain.Treaty", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.TreatyAction", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Timeline.Api.Domain.Actor", "Party")
+                        .WithMany()
+                        .HasForeignKey("PartyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Party");
+                });
+
             modelBuilder.Entity("TimelineCommitments", b =>
                 {
                     b.HasOne("Timeline.Api.Domain.Commitment", null)
@@ -1135,6 +1387,66 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TimelineTreaties", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.TimelineStory", null)
+                        .WithMany()
+                        .HasForeignKey("TimelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TreatyActionSources", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.TreatyAction", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TreatyCommitments", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Commitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TreatyParties", b =>
+                {
+                    b.HasOne("Timeline.Api.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Timeline.Api.Domain.Treaty", null)
+                        .WithMany()
+                        .HasForeignKey("TreatyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Timeline.Api.Domain.Actor", b =>
                 {
                     b.Navigation("Aliases");
@@ -1157,6 +1469,11 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Navigation("Relations");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Timeline.Api.Domain.Treaty", b =>
+                {
+                    b.Navigation("Actions");
                 });
 #pragma warning restore 612, 618
         }

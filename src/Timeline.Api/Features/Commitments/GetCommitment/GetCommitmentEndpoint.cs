@@ -25,6 +25,9 @@ public sealed class GetCommitmentValidator : Validator<GetCommitmentRequest>
 public sealed class CommitmentResponse : CommitmentSummaryResponse
 {
     public required IReadOnlyList<AssessmentResponse> History { get; init; }
+
+    /// <summary>The treaties (agreements, charters...) that made or restated it; their records are at /treaties/{slug}.</summary>
+    public required IReadOnlyList<TreatyRefResponse> Treaties { get; init; }
 }
 
 public sealed class GetCommitmentEndpoint(TimelineDbContext db) : Endpoint<GetCommitmentRequest, CommitmentResponse>

@@ -10,6 +10,7 @@ public sealed record EmbedModel(
     TimelineHeader Timeline,
     IReadOnlyList<ReaderEvent> Events,
     IReadOnlyList<ReaderCommitment> Commitments,
+    IReadOnlyList<Domain.Treaty> Treaties,
     EmbedView Sections,
     string Theme,
     DateOnly? AsOf,
@@ -46,6 +47,13 @@ public static class EmbedPage
         html.Append($"<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"{slug}\">\n");
         html.Append($"<header class=\"tl-head\">\n<h1 id=\"tl-title\"{context.ContentLang}>{model.Timeline.Title}</h1>\n");
         var day = model.AsOf ?? DateOnly.MaxValue;
+        if (model.Sections == EmbedView.Treaties)
+        {
+            html.Append($"<section class=\"tl-summary\" aria-label=\"{t["Treaties.Heading"]}\">\n");
+            ReaderMarkup.AsOfForm(html, context, context.Link(Infrastructure.ReaderPaths.Embed(slug)), model.AsOf, model.Options);
+            html.Append($"</section>\n");
+        }
+
         if (model.Sections.HasFlag(EmbedView.Scorecard))
         {
             html.Append($"<section class=\"tl-summary\" aria-label=\"{t["Status.Heading"]}\">\n");
@@ -59,6 +67,8 @@ public static class EmbedPage
             AppendEvents(html, context, model);
         if (model.Sections.HasFlag(EmbedView.Scorecard))
             AppendCommitments(html, context, model.Commitments, day);
+        if (model.Sections.HasFlag(EmbedView.Treaties))
+            TreatyMarkup.Treaties(html, context, model.Treaties, day);
         // "Data: {title} (Timeline)": the title inside the interface's words keeps its own language.
         var credit = t["Widget.Credit"].Split("{0}", 2);
         html.Append($"<footer class=\"tl-foot\"><a href=\"{context.TimelinePage(slug)}\" target=\"_blank\" rel=\"noopener\">{credit[0]}<span{context.ContentLang}>{model.Timeline.Title}</span>{credit[^1]}</a></footer>\n</main>\n");
@@ -127,6 +137,8 @@ public static class EmbedPage
         var position = 1;
         foreach (var e in model.Sections.HasFlag(EmbedView.Events) ? model.Events : [])
             items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ReaderJsonLd.Event(context, e.Event, e.Date, []) });
+        foreach (var treaty in model.Sections.HasFlag(EmbedView.Treaties) ? model.Treaties : [])
+            items.Add(new JsonObject { ["@type"] = "ListItem", ["position"] = position++, ["item"] = ReaderJsonLd.Treaty(context, treaty, model.AsOf ?? DateOnly.MaxValue) });
         return new JsonObject
         {
             ["@context"] = "https://schema.org",

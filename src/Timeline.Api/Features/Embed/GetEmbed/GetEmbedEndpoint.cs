@@ -32,7 +32,8 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
             s.Summary = "Embeddable timeline widget";
             s.Description = "A self-contained HTML page for an iframe: the timeline's events in date order, each with its sources (events that "
                 + "were announced and never held, cancelled or postponed are marked), a status bar of its commitments (SVG with a text "
-                + "alternative) and each commitment's sourced history. `asOf` shows the statuses as recorded up to a date (the page's "
+                + "alternative) and each commitment's sourced history; `view=treaties` shows each treaty's parties × actions table (dates, bodies, "
+                + "sources, each party's status and the treaty's force). `asOf` shows the statuses as recorded up to a date (the page's "
                 + "as-of control does the same in place); `start` opens a short window of events at a date, an event or `latest`. "
                 + "Inside an iframe it posts `{type: \"timeline-embed:height\", version: 1, height, slug}` to the parent page. It loads only "
                 + "its own CSS and JS, sets no cookies, may be framed by any site (CSP frame-ancestors *), and carries schema.org "
@@ -54,6 +55,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
         var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
         var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, search, timeline, filter, ct) : [];
         var commitments = sections.HasFlag(EmbedView.Scorecard) ? await ReaderData.CommitmentsAsync(db, req.Slug, ct) : [];
+        var treaties = sections.HasFlag(EmbedView.Treaties) ? await ReaderData.TreatiesAsync(db, req.Slug, ct) : [];
 
         int? startIndex = null;
         if (Blank(req.Start) is { } start && sections.HasFlag(EmbedView.Events))
@@ -72,6 +74,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
             timeline,
             events,
             commitments,
+            treaties,
             sections,
             req.Theme ?? ReaderLayout.Light,
             asOf,

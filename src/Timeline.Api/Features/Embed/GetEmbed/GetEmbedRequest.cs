@@ -27,11 +27,11 @@ public sealed class GetEmbedRequest
     [QueryParam]
     public string? Theme { get; set; }
 
-    /// <summary><c>both</c> (the default), <c>timeline</c> (events only) or <c>scorecard</c> (commitments only).</summary>
+    /// <summary><c>both</c> (the default), <c>timeline</c> (events only), <c>scorecard</c> (commitments only) or <c>treaties</c> (each treaty's parties × actions table).</summary>
     [QueryParam]
     public string? View { get; set; }
 
-    /// <summary>Show each commitment's status as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
+    /// <summary>Show each commitment's status (and each treaty party's) as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
     [QueryParam]
     public string? AsOf { get; set; }
 
@@ -59,6 +59,7 @@ public enum EmbedView
     None = 0,
     Events = 1,
     Scorecard = 2,
+    Treaties = 4,
 }
 
 public static class EmbedViews
@@ -70,6 +71,7 @@ public static class EmbedViews
         ["both"] = EmbedView.Events | EmbedView.Scorecard,
         ["timeline"] = EmbedView.Events,
         ["scorecard"] = EmbedView.Scorecard,
+        ["treaties"] = EmbedView.Treaties,
     };
 
     public static EmbedView Parse(string? view) => ByName.GetValueOrDefault(view ?? Default);

@@ -50,7 +50,8 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
         {
             s.Summary = "Subscribe to a timeline as iCalendar";
             s.Description = "An RFC 5545 calendar: one all-day VEVENT per event (UID stable across exports; STATUS CONFIRMED for occurred, "
-                + "TENTATIVE for planned, CANCELLED for cancelled or postponed) and one per commitment due date. An event known only to the "
+                + "TENTATIVE for planned, CANCELLED for cancelled or postponed), one per commitment due date, and one per dated action of the timeline's treaties (CATEGORIES treaty-action and its kind, "
+                + "its sources in the description, URL its first source). An event known only to the "
                 + "month or year spans that whole month or year, says so in its title and description, is TRANSPARENT (not busy) and "
                 + "carries its EDTF date in X-TIMELINE-DATE. Each VEVENT's URL is the event's (or commitment's) public page. The words the "
                 + "calendar adds (status notes, date qualifiers, \"Due:\") are in the interface language chosen by `lang` or `Accept-Language` "
@@ -125,6 +126,29 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             vevent.Description = Describe(text, date, [text.Format("Calendar.DueDescription", c.Title)]);
             Mark(vevent, "DESCRIPTION", text.Language);
             calendar.Events.Add(vevent);
+        }
+
+        // Each dated treaty action is a day of its own: who did what to which treaty, with its sources in the description.
+        foreach (var treaty in await ReaderData.TreatiesAsync(db, req.Slug, ct))
+        {
+            foreach (var action in treaty.Actions.Where(a => a.RetractedAt is null).OrderBy(a => a.DateEnd).ThenBy(a => a.Id))
+            {
+                var date = EdtfDate.Parse(action.DateText);
+                var kind = text[$"TreatyAction.{Kebab.ToValue(action.Kind)}"];
+                var name = treaty.ShortTitle ?? treaty.Title;
+                var title = action.Party is { } party ? text.Format("TimelineJs.PartyAction", name, party.Name, kind) : text.Format("TimelineJs.TreatyAction", name, kind);
+                var vevent = AllDay(words, $"treaty-action-{action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}@timeline", date, title, treaty.UpdatedAt);
+                if (vevent is null)
+                    continue;
+                vevent.Status = VEventStatus.Confirmed;
+                vevent.Categories.Add("treaty-action");
+                vevent.Categories.Add(Kebab.ToValue(action.Kind));
+                vevent.Description = Describe(text, date, [treaty.Title, action.Body, action.Note, .. action.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select(s => s.Url)]);
+                Mark(vevent, "DESCRIPTION", words.ContentLanguage);
+                if (action.Sources.Count > 0)
+                    vevent.Url = new Uri(action.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).First().Url);
+                calendar.Events.Add(vevent);
+            }
         }
 
         var ics = new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -44,7 +44,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         Summary(s =>
         {
             s.Summary = "Follow a timeline's changes as Atom";
-            s.Description = "An RFC 4287 feed of the timeline's new and corrected events and its commitments' new status assessments, newest first "
+            s.Description = "An RFC 4287 feed of the timeline's new and corrected events and its commitments' new status assessments and its treaties' newly recorded actions (each an entry, linking to the treaty's actions in the API), newest first "
                 + $"(at most {MaxEntries}). Entry ids are stable; a correction updates its entry's `updated` time. Each entry links to the public page "
                 + "of its event or commitment (rel=alternate, text/html), to the same in the API (rel=alternate, application/json) and to the "
                 + "embeddable widget (rel=related); the feed links to the timeline's page. The feed's `xml:lang` is the timeline's language "
@@ -112,6 +112,12 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 PublicUrls.EventPage(request, item.Slug),
                 PublicUrls.Event(request, item.Slug),
                 $"{EventStatusText(t, item)} {item.Summary}".Trim()),
+            FeedItemKind.TreatyAction => (
+                $"{item.Title} ({item.DateText})",
+                // Treaties have no page of their own yet: the widget's treaties view is where readers see the record.
+                $"{embed}?view=treaties",
+                $"{PublicUrls.Treaty(request, item.Slug)}/actions",
+                item.Summary ?? ""),
             FeedItemKind.Correction => (
                 item.Title,
                 null,

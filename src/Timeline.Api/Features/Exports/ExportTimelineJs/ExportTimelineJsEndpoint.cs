@@ -40,7 +40,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             s.Summary = "Export a timeline for TimelineJS";
             s.Description = "The timeline as a Knight Lab TimelineJS3 document: a title slide, one slide per event in date order (date parts only "
                 + "to the precision known, `display_date` for approximate or uncertain dates, the event kind as `group`, the slug as `unique_id`), "
-                + "and eras for events lasting more than a month. Each slide's text ends with a link to the event's public page (its sources "
+                + "and eras for events lasting more than a month; each dated action of the timeline's treaties is a slide too, in a `treaty actions` group, with its sources. Each event slide's text ends with a link to the event's public page (its sources "
                 + "and details). Headlines and texts are HTML with every stored value encoded. The words the export adds are in the interface "
                 + "language chosen by `lang` or `Accept-Language` (`Content-Language`), which `language` names: pass it on as TimelineJS's "
                 + "option, `new TL.Timeline(element, document, { language: document.language })`, so that its own controls match.";
@@ -59,6 +59,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
         var text = ReaderText.For(HttpContext.Request, timeline.Language);
         var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, from: null, to: null, tag: null, ct);
         var today = clock.Today();
+        var treaties = await ReaderData.TreatiesAsync(db, req.Slug, ct);
         var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))
             .Where(x => x.Date.Start != DateOnly.MinValue || x.Date.End != DateOnly.MaxValue)
             .ToList();
@@ -70,7 +71,9 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             {
                 Text = new TimelineJsText { Headline = Html(timeline.Title), Text = Paragraph(timeline.Description) },
             },
-            Events = [.. dated.Select(x => ToSlide(text, x.Event, x.Date, today, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug)))],
+            Events = [.. dated.Select(x => ToSlide(text, x.Event, x.Date, today, PublicUrls.EventPage(HttpContext.Request, x.Event.Slug))),
+                .. treaties.SelectMany(t => t.Actions.Where(a => a.RetractedAt is null).OrderBy(a => a.DateEnd).ThenBy(a => a.Id)
+                    .Select(a => ActionSlide(text, t, a)))],
             Eras = [.. dated.Where(x => IsPeriod(x.Date)).Select(x => new TimelineJsEra
             {
                 StartDate = DatePart(x.Date.Start, DatePrecision.Day, null),
@@ -97,6 +100,33 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
             Text = new TimelineJsText { Headline = Html(e.Title), Text = SlideText(text, e, EventOutcomes.Of(e.Status, date, today), page) },
             Group = text.Kind(e.Kind),
             UniqueId = e.Slug,
+        };
+    }
+
+    /// <summary>A treaty action as a slide of its own, in the "treaty actions" group: who did what to which treaty, with its sources.</summary>
+    private static TimelineJsSlide ActionSlide(ReaderText text, Treaty treaty, TreatyAction action)
+    {
+        var date = EdtfDate.Parse(action.DateText);
+        var display = DisplayDate(text, date);
+        var hasEnd = date.IsInterval && date.End != date.Start;
+        var kind = text[$"TreatyAction.{Kebab.ToValue(action.Kind)}"];
+        var name = treaty.ShortTitle ?? treaty.Title;
+        var headline = action.Party is { } party ? text.Format("TimelineJs.PartyAction", name, party.Name, kind) : text.Format("TimelineJs.TreatyAction", name, kind);
+        var parts = new List<string> { Paragraph(treaty.Title) };
+        if (action.Body is not null)
+            parts.Add(Paragraph(action.Body));
+        if (action.Note is not null)
+            parts.Add($"<p><em>{Html(action.Note)}</em></p>");
+        parts.AddRange(action.Sources.OrderBy(s => s.Url, StringComparer.Ordinal)
+            .Select(s => $"<p><a href=\"{Html(s.Url)}\">{Html(s.Title ?? s.Publisher ?? s.Url)}</a></p>"));
+        return new TimelineJsSlide
+        {
+            StartDate = DatePart(date.Start, date.Precision, display),
+            EndDate = hasEnd ? DatePart(date.End, date.Precision, null) : null,
+            DisplayDate = display,
+            Text = new TimelineJsText { Headline = Html(headline), Text = string.Concat(parts) },
+            Group = text["TimelineJs.TreatyActions"],
+            UniqueId = $"treaty-{treaty.Slug}-action-{action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
         };
     }
 
