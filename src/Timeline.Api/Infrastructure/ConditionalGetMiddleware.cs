@@ -69,7 +69,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         if (buffer.Length > 0)
             response.ContentLength = buffer.Length;
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        // Not cancelled by this client's hang-up: the output cache in front may be writing one answer for several
+        // requests of the same URL at once, and the others must still get it (the copy is from memory, and Kestrel
+        // drops what is written for a client that has gone).
+        await buffer.CopyToAsync(original, CancellationToken.None);
     }
 
     private static bool Matches(HttpRequest request, EntityTagHeaderValue etag)
