@@ -29,7 +29,8 @@ public sealed partial class OpenApiContract
 {
     private readonly List<DocumentedOperation> _operations;
     private readonly string _documentJson;
-    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
+    // Lazy: concurrent requests may ask for the same schema first, and a schema's id may be registered only once.
+    private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _schemas = new(StringComparer.Ordinal);
     private readonly string _schemaBase = $"https://timeline.test/openapi/{Guid.NewGuid():N}/";
 
     private OpenApiContract(OpenApiDocument document, JsonObject raw)
@@ -177,7 +178,7 @@ public sealed partial class OpenApiContract
             return [$"the {what} is not JSON: {e.Message}"];
         }
 
-        var schema = _schemas.GetOrAdd(pointer, BuildSchema);
+        var schema = _schemas.GetOrAdd(pointer, p => new Lazy<JsonSchema>(() => BuildSchema(p))).Value;
         var result = schema.Evaluate(instance, ListAll);
         if (result.IsValid)
             return [];
