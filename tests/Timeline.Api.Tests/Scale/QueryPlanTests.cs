@@ -34,7 +34,7 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
         (new("e\\.\"Id\" IN \\(|IN \\(@|IN \\(\\s*SELECT (\"\\w+\"\\.\"value\"|value)\\s+FROM json_each|= ANY \\(|= ANY\\("),
             "rows picked by a list of keys: a page's, or a rare word's few matches (EventPages.FewMatchesCapAsync)"),
         (new("^SELECT [\\s\\S]+?\\s+FROM \"Commitments\" AS \"?c\"?\\s"), "commitments (with the event each was made in): a timeline has tens"),
-        (new("FROM \"Quotes\" AS \"q\"[\\s\\S]+\\.\"Slug\" = @eventSlug\\s+ORDER BY"), "the quotes of one event (its page): a handful"),
+        (new("FROM \"Quotes\" AS \"?q\"?[\\s\\S]+\\.\"Slug\" = @eventSlug\\s+ORDER BY"), "the quotes of one event (its page): a handful"),
         (new("^SELECT [\\s\\S]+?\\s+FROM \"Treaties\" AS \"?t\"?\\s"), "treaties with their records: a timeline has tens of treaties, a treaty tens of actions"),
         (new("\\) AS arm0\\)"), "PostgreSQL: each span class's arm reads one page from its index (its own ORDER BY ... LIMIT); only those few pages are sorted"),
     ];
