@@ -13,4 +13,10 @@ public sealed class LimitsOptions
 
     /// <summary>Writes per API key per minute.</summary>
     public int WritesPerMinute { get; set; } = 120;
+
+    /// <summary>Whole documents (exports, widget, pages) built at once; 0 means one per processor.</summary>
+    public int ConcurrentDocuments { get; set; }
+
+    /// <summary>Requests for whole documents that may wait for a turn; the next one gets 503.</summary>
+    public int DocumentQueue { get; set; } = 64;
 }

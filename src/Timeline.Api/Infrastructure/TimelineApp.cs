@@ -70,6 +70,7 @@ public static partial class TimelineApp
         var redis = services.AddTimelineRedis(configuration);
         services.AddTimelineForwardedHeaders(configuration);
         services.AddTimelineRateLimits(configuration, redis);
+        services.AddWholeDocumentGate(configuration);
         var limits = configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         services.Configure<LimitsOptions>(configuration.GetSection(LimitsOptions.Section));
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
@@ -120,6 +121,7 @@ public static partial class TimelineApp
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseOutputCache();
+        app.UseMiddleware<WholeDocumentGate>();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<StrictJsonMiddleware>();

@@ -22,7 +22,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
         Get("/embed/{slug}");
         RoutePrefixOverride(string.Empty);
         AllowAnonymous();
-        Description(d => d.WithName("getEmbed")
+        Description(d => d.WithName("getEmbed").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -42,7 +42,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
     {
         Get("/timelines/{slug}/calendar.ics");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineCalendar")
+        Description(d => d.WithName("exportTimelineCalendar").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Calendar)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));

@@ -27,7 +27,7 @@ public sealed class ExportCommitmentsCsvEndpoint(TimelineDbContext db, IFullText
     {
         Get("/timelines/{slug}/commitments.csv");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineCommitmentsCsv")
+        Description(d => d.WithName("exportTimelineCommitmentsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));

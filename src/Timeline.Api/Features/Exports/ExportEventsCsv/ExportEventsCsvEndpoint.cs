@@ -27,7 +27,7 @@ public sealed class ExportEventsCsvEndpoint(TimelineDbContext db, IFullTextSearc
     {
         Get("/timelines/{slug}/events.csv");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineEventsCsv")
+        Description(d => d.WithName("exportTimelineEventsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));

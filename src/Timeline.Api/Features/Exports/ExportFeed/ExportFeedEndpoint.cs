@@ -37,7 +37,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
     {
         Get("/timelines/{slug}/feed.atom");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineFeed")
+        Description(d => d.WithName("exportTimelineFeed").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Atom)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));

@@ -34,7 +34,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
     {
         Get("/timelines/{slug}/timelinejs");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineJs").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
+        Description(d => d.WithName("exportTimelineJs").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
             s.Summary = "Export a timeline for TimelineJS";

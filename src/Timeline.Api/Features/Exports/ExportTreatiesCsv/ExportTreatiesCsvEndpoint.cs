@@ -34,7 +34,7 @@ public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<E
     {
         Get("/timelines/{slug}/treaties.csv");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineTreatiesCsv")
+        Description(d => d.WithName("exportTimelineTreatiesCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));

@@ -18,7 +18,7 @@ public sealed class ExportTreatyActionsCsvEndpoint(TimelineDbContext db) : Endpo
     {
         Get("/timelines/{slug}/treaty-actions.csv");
         AllowAnonymous();
-        Description(d => d.WithName("exportTimelineTreatyActionsCsv")
+        Description(d => d.WithName("exportTimelineTreatyActionsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>

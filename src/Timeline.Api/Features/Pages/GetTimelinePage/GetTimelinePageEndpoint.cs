@@ -21,7 +21,7 @@ public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearc
         Get("/timelines/{slug}");
         RoutePrefixOverride(string.Empty);
         AllowAnonymous();
-        Description(d => d.WithName("getTimelinePage")
+        Description(d => d.WithName("getTimelinePage").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

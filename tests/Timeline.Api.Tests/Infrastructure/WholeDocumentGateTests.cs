@@ -1,0 +1,84 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Timeline.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Whole documents (exports, widget, pages) are built a few at a time, so that a burst of uncached exports cannot
+/// multiply the process's memory. The tests hold the gate's only permit themselves, as a long build would.
+/// </summary>
+public sealed class WholeDocumentGateTests
+{
+    private static TimelineApiFactory Factory(int queue) => new()
+    {
+        Settings = new Dictionary<string, string>
+        {
+            ["Limits:ConcurrentDocuments"] = "1",
+            ["Limits:DocumentQueue"] = queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+    };
+
+    [Fact]
+    public async Task Export_WhileTheGateIsFullAndNoQueue_Is503WithRetryAfter_AndOthersStillAnswer()
+    {
+        using var factory = Factory(queue: 0);
+        using var client = factory.CreateClient();
+        var cached = new Uri("/api/v1/timelines/union-state/events.csv", UriKind.Relative);
+        using (var warm = await client.GetAsync(cached))
+            Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
+
+        var gate = factory.Services.GetRequiredService<ConcurrencyLimiter>();
+        using (var build = gate.AttemptAcquire())
+        {
+            Assert.True(build.IsAcquired);
+
+            using var refused = await client.GetAsync(new Uri("/api/v1/timelines/union-state/calendar.ics", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+            Assert.True(refused.Headers.CacheControl?.NoStore);
+            Assert.Contains("try again", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            using var widget = await client.GetAsync(new Uri("/embed/union-state", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, widget.StatusCode);
+
+            // A document already in the output cache is not built again, so it does not wait for a turn.
+            using var fromCache = await client.GetAsync(cached);
+            Assert.Equal(HttpStatusCode.OK, fromCache.StatusCode);
+
+            // JSON reads are pages, not whole documents: never gated.
+            using var list = await client.GetAsync(new Uri("/api/v1/events?limit=5", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        }
+
+        using var afterwards = await client.GetAsync(new Uri("/api/v1/timelines/union-state/calendar.ics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+        Assert.StartsWith("BEGIN:VCALENDAR", await afterwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_WhileTheGateIsFull_WaitsInTheQueue_AndIsBuiltWhenATurnFrees()
+    {
+        using var factory = Factory(queue: 4);
+        using var client = factory.CreateClient();
+        var gate = factory.Services.GetRequiredService<ConcurrencyLimiter>();
+
+        var build = gate.AttemptAcquire();
+        Assert.True(build.IsAcquired);
+        var waiting = client.GetAsync(new Uri("/api/v1/timelines/union-state/feed.atom", UriKind.Relative));
+        for (var polls = 0; gate.GetStatistics()!.CurrentQueuedCount == 0; polls++)
+        {
+            Assert.True(polls < 3000, "the export never joined the queue");
+            await Task.Delay(10);
+        }
+
+        Assert.False(waiting.IsCompleted);
+
+        build.Dispose();
+        using var response = await waiting;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<feed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, gate.GetStatistics()!.CurrentAvailablePermits);
+    }
+}
