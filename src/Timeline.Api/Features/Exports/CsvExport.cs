@@ -1,4 +1,5 @@
 using CsvHelper;
+using Timeline.Api.Features.Common;
 
 namespace Timeline.Api.Features.Exports;
 
@@ -16,7 +17,7 @@ public static class CsvExport
         WriteByteOrderMark = true,
     };
 
-    public const string ContentType = ExportMediaTypes.Csv + "; charset=utf-8; header=present";
+    public const string ContentType = OutputMediaTypes.Csv + "; charset=utf-8; header=present";
 
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<string?[]> rows)
     {

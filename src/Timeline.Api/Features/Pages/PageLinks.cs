@@ -1,4 +1,4 @@
-using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -24,12 +24,12 @@ public static class PageLinks
         var asOfQuery = string.IsNullOrEmpty(asOf) ? "" : $"?asOf={Uri.EscapeDataString(asOf)}";
         return new DataGroup(heading,
         [
-            new(t["Data.Json"], context.Link(json), ExportMediaTypes.Json),
-            new(t["Data.EventsCsv"], context.Link($"{json}/events.csv"), ExportMediaTypes.Csv),
-            new(t["Data.CommitmentsCsv"], context.Link($"{json}/commitments.csv{asOfQuery}"), ExportMediaTypes.Csv),
-            new(t["Data.Atom"], context.Link($"{json}/feed.atom"), ExportMediaTypes.Atom),
-            new(t["Data.Calendar"], context.Link($"{json}/calendar.ics"), ExportMediaTypes.Calendar),
-            new(t["Data.TimelineJs"], context.Link($"{json}/timelinejs"), ExportMediaTypes.Json),
+            new(t["Data.Json"], context.Link(json), OutputMediaTypes.Json),
+            new(t["Data.EventsCsv"], context.Link($"{json}/events.csv"), OutputMediaTypes.Csv),
+            new(t["Data.CommitmentsCsv"], context.Link($"{json}/commitments.csv{asOfQuery}"), OutputMediaTypes.Csv),
+            new(t["Data.Atom"], context.Link($"{json}/feed.atom"), OutputMediaTypes.Atom),
+            new(t["Data.Calendar"], context.Link($"{json}/calendar.ics"), OutputMediaTypes.Calendar),
+            new(t["Data.TimelineJs"], context.Link($"{json}/timelinejs"), OutputMediaTypes.Json),
             new(t["Data.Scorecard"], context.Link(ReaderPaths.ScorecardSvg(slug) + asOfQuery), ScorecardSvgMediaType),
         ]);
     }
@@ -41,7 +41,7 @@ public static class PageLinks
     {
         ArgumentNullException.ThrowIfNull(context);
         var json = TimelineJson(slug);
-        yield return new AlternateLink(ExportMediaTypes.Atom, context.Absolute($"{json}/feed.atom"), title);
-        yield return new AlternateLink(ExportMediaTypes.Calendar, context.Absolute($"{json}/calendar.ics"), title);
+        yield return new AlternateLink(OutputMediaTypes.Atom, context.Absolute($"{json}/feed.atom"), title);
+        yield return new AlternateLink(OutputMediaTypes.Calendar, context.Absolute($"{json}/calendar.ics"), title);
     }
 }

@@ -1,7 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
 using Timeline.Api.Features.Common;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -58,6 +57,6 @@ public abstract class AsOfPageValidator<TRequest> : PageValidator<TRequest> wher
 /// <summary>What every public page endpoint shares.</summary>
 public static class PageEndpoints
 {
-    public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
+    public const string ContentType = OutputMediaTypes.Html + "; charset=utf-8";
     public const string Tag = "pages";
 }

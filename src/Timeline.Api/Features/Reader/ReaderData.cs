@@ -6,7 +6,6 @@ using Timeline.Api.Domain;
 using Timeline.Api.Features.Commitments;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
-using Timeline.Api.Features.Exports;
 
 namespace Timeline.Api.Features.Reader;
 
@@ -75,7 +74,7 @@ public static class ReaderData
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(timeline);
         ArgumentNullException.ThrowIfNull(filter);
-        var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, filter.From, filter.To, filter.Tag, ct);
+        var events = await TimelineDocuments.TimelineEventsAsync(db, search, timeline.Id, filter.From, filter.To, filter.Tag, ct);
         var byEvent = new Dictionary<string, List<SourceResponse>>(StringComparer.Ordinal);
         foreach (var slugs in events.Select(e => e.Slug).Chunk(1_000))
         {

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.Unicode;
-using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Common;
 
 namespace Timeline.Api.Features.Reader;
 
@@ -117,5 +117,5 @@ public static class ReaderLayout
     }
 
     /// <summary>The oEmbed discovery link of a page that can be embedded.</summary>
-    public static AlternateLink OEmbed(string oembedUrl, string title) => new(ExportMediaTypes.OEmbedJson, oembedUrl, title);
+    public static AlternateLink OEmbed(string oembedUrl, string title) => new(OutputMediaTypes.OEmbedJson, oembedUrl, title);
 }

@@ -1,8 +1,8 @@
 using FastEndpoints;
-using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Actors.ListActorEvents;
@@ -40,6 +40,6 @@ public sealed class ListActorEventsEndpoint(TimelineDbContext db, IFullTextSearc
         }
 
         var page = await EventList.PageAsync(db, search, new EventScope(ActorId: actor), req, HttpContext, ct);
-        await Send.BytesAsync(page, contentType: ExportMediaTypes.JsonUtf8, cancellation: ct);
+        await Send.BytesAsync(page, contentType: OutputMediaTypes.JsonUtf8, cancellation: ct);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
-using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Reader;
 
 namespace Timeline.Api.Features.Embed.GetEmbed;

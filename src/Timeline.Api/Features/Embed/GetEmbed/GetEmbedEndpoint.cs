@@ -4,7 +4,6 @@ using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Features.Common;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace Timeline.Api.Features.Embed.GetEmbed;
 
 public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<GetEmbedRequest>
 {
-    public const string ContentType = ExportMediaTypes.Html + "; charset=utf-8";
+    public const string ContentType = OutputMediaTypes.Html + "; charset=utf-8";
 
     /// <summary>The options a widget URL may carry, in the order its links write them.</summary>
     public static IReadOnlyList<string> OptionNames { get; } = ["from", "to", "tag", "theme", "view", "start", "asOf", "lang"];
@@ -23,7 +22,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
         RoutePrefixOverride(string.Empty);
         AllowAnonymous();
         Description(d => d.WithName("getEmbed").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AutoTagOverride("embed"));
@@ -43,7 +42,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
 
     public override async Task HandleAsync(GetEmbedRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        var timeline = await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));

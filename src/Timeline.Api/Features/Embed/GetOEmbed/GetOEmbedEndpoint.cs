@@ -5,7 +5,6 @@ using FastEndpoints.Swagger;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetOEmbed;

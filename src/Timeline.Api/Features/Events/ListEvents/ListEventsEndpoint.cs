@@ -1,8 +1,8 @@
 using FastEndpoints;
 using FluentValidation;
-using Timeline.Api.Data;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Events.ListEvents;
@@ -37,6 +37,6 @@ public sealed class ListEventsEndpoint(TimelineDbContext db, IFullTextSearch sea
     public override async Task HandleAsync(ListEventsRequest req, CancellationToken ct)
     {
         var page = await EventList.PageAsync(db, search, EventScope.All, req, HttpContext, ct);
-        await Send.BytesAsync(page, contentType: ExportMediaTypes.JsonUtf8, cancellation: ct);
+        await Send.BytesAsync(page, contentType: OutputMediaTypes.JsonUtf8, cancellation: ct);
     }
 }

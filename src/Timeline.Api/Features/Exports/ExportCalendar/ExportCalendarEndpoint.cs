@@ -1,18 +1,19 @@
+using EventStatus = Timeline.Api.Domain.EventStatus;
 using FastEndpoints;
 using FluentValidation;
-using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Ical.Net;
 using Microsoft.EntityFrameworkCore;
-using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
-using Timeline.Api.Features.Events;
+using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Events;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
-using EventStatus = Timeline.Api.Domain.EventStatus;
 using VEventStatus = Ical.Net.EventStatus;
 
 namespace Timeline.Api.Features.Exports.ExportCalendar;
@@ -36,14 +37,14 @@ public sealed class ExportCalendarValidator : Validator<ExportCalendarRequest>
 
 public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<ExportCalendarRequest>
 {
-    public const string ContentType = ExportMediaTypes.Calendar + "; charset=utf-8";
+    public const string ContentType = OutputMediaTypes.Calendar + "; charset=utf-8";
 
     public override void Configure()
     {
         Get("/timelines/{slug}/calendar.ics");
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineCalendar").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Calendar)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Calendar)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
@@ -62,7 +63,7 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
 
     public override async Task HandleAsync(ExportCalendarRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        var timeline = await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));

@@ -1,10 +1,11 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
-using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Data;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Commitments;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Exports.ExportCommitmentsCsv;
@@ -28,7 +29,7 @@ public sealed class ExportCommitmentsCsvEndpoint(TimelineDbContext db, IFullText
         Get("/timelines/{slug}/commitments.csv");
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineCommitmentsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
@@ -42,7 +43,7 @@ public sealed class ExportCommitmentsCsvEndpoint(TimelineDbContext db, IFullText
 
     public override async Task HandleAsync(ExportCommitmentsCsvRequest req, CancellationToken ct)
     {
-        if (await TimelineExports.FindTimelineAsync(db, req.Slug, ct) is null)
+        if (await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct) is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
             return;

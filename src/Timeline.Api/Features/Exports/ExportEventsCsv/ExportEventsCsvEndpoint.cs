@@ -1,8 +1,9 @@
 using System.Globalization;
 using FastEndpoints;
-using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
 using Timeline.Api.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class ExportEventsCsvEndpoint(TimelineDbContext db, IFullTextSearc
         Get("/timelines/{slug}/events.csv");
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineEventsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
@@ -42,7 +43,7 @@ public sealed class ExportEventsCsvEndpoint(TimelineDbContext db, IFullTextSearc
 
     public override async Task HandleAsync(ExportEventsCsvRequest req, CancellationToken ct)
     {
-        if (await TimelineExports.FindTimelineAsync(db, req.Slug, ct) is not { } timeline)
+        if (await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct) is not { } timeline)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
             return;

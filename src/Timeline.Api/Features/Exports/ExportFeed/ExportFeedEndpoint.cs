@@ -3,9 +3,10 @@ using System.Text;
 using System.Xml;
 using FastEndpoints;
 using FluentValidation;
-using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -31,14 +32,14 @@ public sealed class ExportFeedValidator : Validator<ExportFeedRequest>
 public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFeedRequest>
 {
     public const int MaxEntries = 100;
-    public const string ContentType = ExportMediaTypes.Atom + "; charset=utf-8";
+    public const string ContentType = OutputMediaTypes.Atom + "; charset=utf-8";
 
     public override void Configure()
     {
         Get("/timelines/{slug}/feed.atom");
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineFeed").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Atom)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Atom)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
@@ -55,7 +56,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
 
     public override async Task HandleAsync(ExportFeedRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        var timeline = await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
@@ -68,8 +69,8 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         var embed = new Uri(PublicUrls.Embed(request, req.Slug));
         var self = new Uri($"{PublicUrls.Timeline(request, req.Slug)}/feed.atom");
         var feed = new SyndicationFeed(
-            XmlSafe(timeline.Title),
-            XmlSafe(timeline.Description ?? timeline.Title),
+            XmlCharacters.Safe(timeline.Title),
+            XmlCharacters.Safe(timeline.Description ?? timeline.Title),
             new Uri(PublicUrls.TimelinePage(request, req.Slug)),
             $"urn:timeline:timeline:{timeline.Slug}",
             items.Count == 0 ? timeline.UpdatedAt : items.Max(i => i.Updated))
@@ -77,8 +78,8 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
             Generator = "Timeline API",
             Language = timeline.Language,
         };
-        feed.Links.Add(SyndicationLink.CreateSelfLink(self, ExportMediaTypes.Atom));
-        feed.Links.Add(new SyndicationLink(new Uri(PublicUrls.Timeline(request, req.Slug)), "related", text["Feed.ApiLink"], ExportMediaTypes.Json, 0));
+        feed.Links.Add(SyndicationLink.CreateSelfLink(self, OutputMediaTypes.Atom));
+        feed.Links.Add(new SyndicationLink(new Uri(PublicUrls.Timeline(request, req.Slug)), "related", text["Feed.ApiLink"], OutputMediaTypes.Json, 0));
         feed.Authors.Add(new SyndicationPerson { Name = "Timeline" });
         var words = new FeedWords(text, timeline.Language);
         feed.Items = [.. items.Select(i => ToEntry(request, i, embed, words))];
@@ -131,7 +132,7 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 t.Format("Feed.AssessmentSummary", item.CommitmentTitle, item.DateText, t.Status(item.CommitmentStatus!.Value), item.Summary).TrimEnd()),
         };
         // Plain-text content: readers escape it, so nothing written in a data file can become markup in a feed reader.
-        (title, summary) = (XmlSafe(title), XmlSafe(summary));
+        (title, summary) = (XmlCharacters.Safe(title), XmlCharacters.Safe(summary));
         // Texts framed by our words (a status note, "as of") are marked as in the interface language.
         var framed = item.Kind == FeedItemKind.Assessment || (item.Kind == FeedItemKind.Event && EventStatusText(t, item).Length > 0);
         var entry = new SyndicationItem(title, Text(summary, framed, words), null, item.Id, item.Updated)
@@ -141,9 +142,9 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         if (item.Kind == FeedItemKind.Assessment)
             entry.Title = Text(title, framed: true, words);
         if (page is not null)
-            entry.Links.Add(new SyndicationLink(new Uri(page), "alternate", null, ExportMediaTypes.Html, 0));
-        entry.Links.Add(new SyndicationLink(new Uri(resource), "alternate", null, ExportMediaTypes.Json, 0));
-        entry.Links.Add(new SyndicationLink(embed, "related", t["Feed.WidgetLink"], ExportMediaTypes.Html, 0));
+            entry.Links.Add(new SyndicationLink(new Uri(page), "alternate", null, OutputMediaTypes.Html, 0));
+        entry.Links.Add(new SyndicationLink(new Uri(resource), "alternate", null, OutputMediaTypes.Json, 0));
+        entry.Links.Add(new SyndicationLink(embed, "related", t["Feed.WidgetLink"], OutputMediaTypes.Html, 0));
         entry.Categories.Add(new SyndicationCategory(Kebab.ToValue(item.Kind)));
         return entry;
     }
@@ -162,27 +163,5 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         if (framed && words.Differs)
             content.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), words.Text.Language);
         return content;
-    }
-
-    /// <summary>
-    /// Drops the characters XML 1.0 cannot carry (most control characters, U+FFFE/U+FFFF): an editor's stray
-    /// control character must not take the whole feed down.
-    /// </summary>
-    internal static string XmlSafe(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(text, i++, 2);
-                continue;
-            }
-
-            if (XmlConvert.IsXmlChar(text[i]))
-                builder.Append(text[i]);
-        }
-
-        return builder.ToString();
     }
 }

@@ -49,7 +49,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
 
     public override async Task HandleAsync(ExportTimelineJsRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        var timeline = await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
@@ -57,7 +57,7 @@ public sealed class ExportTimelineJsEndpoint(TimelineDbContext db, IFullTextSear
         }
 
         var text = ReaderText.For(HttpContext.Request, timeline.Language);
-        var events = await TimelineExports.TimelineEventsAsync(db, search, timeline.Id, from: null, to: null, tag: null, ct);
+        var events = await TimelineDocuments.TimelineEventsAsync(db, search, timeline.Id, from: null, to: null, tag: null, ct);
         var today = clock.Today();
         var treaties = await ReaderData.TreatiesAsync(db, req.Slug, ct);
         var dated = events.Select(e => (Event: e, Date: EdtfDate.Parse(e.Date.Edtf)))

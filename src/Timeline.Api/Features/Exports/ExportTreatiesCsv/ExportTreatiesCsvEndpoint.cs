@@ -35,7 +35,7 @@ public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<E
         Get("/timelines/{slug}/treaties.csv");
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineTreatiesCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
@@ -49,7 +49,7 @@ public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<E
 
     public override async Task HandleAsync(ExportTreatiesCsvRequest req, CancellationToken ct)
     {
-        if (await TimelineExports.FindTimelineAsync(db, req.Slug, ct) is null)
+        if (await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct) is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
             return;

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class ExportTreatyActionsCsvEndpoint(TimelineDbContext db) : Endpo
         Get("/timelines/{slug}/treaty-actions.csv");
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineTreatyActionsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Csv)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Csv)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
@@ -34,7 +35,7 @@ public sealed class ExportTreatyActionsCsvEndpoint(TimelineDbContext db) : Endpo
     public override async Task HandleAsync(CancellationToken ct)
     {
         var slug = Route<string>("slug")!;
-        if (await TimelineExports.FindTimelineAsync(db, slug, ct) is null)
+        if (await TimelineDocuments.FindTimelineAsync(db, slug, ct) is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", slug));
             return;

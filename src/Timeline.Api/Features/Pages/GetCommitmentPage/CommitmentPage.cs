@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
-using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -30,7 +30,7 @@ public static class CommitmentPage
             "article",
             JsonLd(context, commitment, canonical, standing, timelines),
             [
-                new AlternateLink(ExportMediaTypes.Json, context.Absolute(PageLinks.CommitmentJson(slug)), commitment.Title),
+                new AlternateLink(OutputMediaTypes.Json, context.Absolute(PageLinks.CommitmentJson(slug)), commitment.Title),
                 .. home is null ? [] : PageLinks.TimelineFeeds(context, home.Slug, home.Title),
             ]),
             req.ThemeOrDefault,
@@ -93,9 +93,9 @@ public static class CommitmentPage
         var asOfQuery = string.IsNullOrEmpty(req.AsOf) ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf)}";
         DataGroup self = new(t["Data.ThisCommitment"],
         [
-            new(t["Data.Json"], context.Link(json + asOfQuery), ExportMediaTypes.Json),
-            new(t["Data.History"], context.Link($"{json}/history"), ExportMediaTypes.Json),
-            new(t["Data.Changes"], context.Link($"{json}/changes"), ExportMediaTypes.Json),
+            new(t["Data.Json"], context.Link(json + asOfQuery), OutputMediaTypes.Json),
+            new(t["Data.History"], context.Link($"{json}/history"), OutputMediaTypes.Json),
+            new(t["Data.Changes"], context.Link($"{json}/changes"), OutputMediaTypes.Json),
         ]);
         ReaderPage.End(html, context, [self, .. timelines.Select(tl => PageLinks.Timeline(context, tl.Slug, t.Format("Data.TimelineNamed", tl.Title), req.AsOf))]);
         return html.ToString();

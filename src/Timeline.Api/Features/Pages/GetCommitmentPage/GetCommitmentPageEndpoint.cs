@@ -1,8 +1,8 @@
-using FastEndpoints;
 using FastEndpoints.Swagger;
+using FastEndpoints;
 using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Embed;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -20,7 +20,7 @@ public sealed class GetCommitmentPageEndpoint(TimelineDbContext db, TimeProvider
         RoutePrefixOverride(string.Empty);
         AllowAnonymous();
         Description(d => d.WithName("getCommitmentPage")
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AutoTagOverride(PageEndpoints.Tag));

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events.GetEvent;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -32,7 +31,7 @@ public static class EventPage
             "article",
             jsonLd,
             [
-                new AlternateLink(ExportMediaTypes.Json, context.Absolute(PageLinks.EventJson(e.Slug)), e.Title),
+                new AlternateLink(OutputMediaTypes.Json, context.Absolute(PageLinks.EventJson(e.Slug)), e.Title),
                 .. home is null ? [] : PageLinks.TimelineFeeds(context, home.Slug, home.Title),
             ]),
             theme,
@@ -123,8 +122,8 @@ public static class EventPage
         var json = PageLinks.EventJson(e.Slug);
         DataGroup self = new(t["Data.ThisEvent"],
         [
-            new(t["Data.Json"], context.Link(json), ExportMediaTypes.Json),
-            new(t["Data.Changes"], context.Link($"{json}/changes"), ExportMediaTypes.Json),
+            new(t["Data.Json"], context.Link(json), OutputMediaTypes.Json),
+            new(t["Data.Changes"], context.Link($"{json}/changes"), OutputMediaTypes.Json),
         ]);
         ReaderPage.End(html, context, [self, .. timelines.Select(tl => PageLinks.Timeline(context, tl.Slug, t.Format("Data.TimelineNamed", tl.Title), null))]);
         return html.ToString();

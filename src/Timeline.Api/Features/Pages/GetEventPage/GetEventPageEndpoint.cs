@@ -1,10 +1,10 @@
-using FastEndpoints;
 using FastEndpoints.Swagger;
+using FastEndpoints;
 using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Embed;
-using Timeline.Api.Features.Events;
 using Timeline.Api.Features.Events.GetEvent;
-using Timeline.Api.Features.Exports;
+using Timeline.Api.Features.Events;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -22,7 +22,7 @@ public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider cloc
         RoutePrefixOverride(string.Empty);
         AllowAnonymous();
         Description(d => d.WithName("getEventPage")
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AutoTagOverride(PageEndpoints.Tag));

@@ -6,7 +6,6 @@ using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Embed;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -71,7 +70,7 @@ public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider c
 
     public override async Task HandleAsync(GetScorecardSvgRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        var timeline = await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Exports.ExportFeed;
 using Timeline.Api.Features.Reader;
 
@@ -49,7 +50,7 @@ public static class ScorecardSvg
         var headline = text.Format("Status.Headline", text.Number(counts["materialised"]), text.Number(statuses.Count));
         var when = asOf is { } day ? text.Format("Svg.AsOf", text.Day(day)) : text.Format("Svg.Current", text.Day(today));
         var label = ReaderMarkup.BarLabel(text, counts, statuses.Count);
-        title = ExportFeedEndpoint.XmlSafe(title);
+        title = XmlCharacters.Safe(title);
 
         using var buffer = new MemoryStream();
         using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))

@@ -1,10 +1,10 @@
-using FastEndpoints;
 using FastEndpoints.Swagger;
-using Timeline.Api.Data;
+using FastEndpoints;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Embed;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -22,7 +22,7 @@ public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearc
         RoutePrefixOverride(string.Empty);
         AllowAnonymous();
         Description(d => d.WithName("getTimelinePage").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .Produces<string>(StatusCodes.Status200OK, ExportMediaTypes.Html)
+            .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Html)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .AutoTagOverride(PageEndpoints.Tag));
@@ -38,7 +38,7 @@ public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearc
 
     public override async Task HandleAsync(GetTimelinePageRequest req, CancellationToken ct)
     {
-        var timeline = await TimelineExports.FindTimelineAsync(db, req.Slug, ct);
+        var timeline = await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct);
         if (timeline is null)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Embed;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
 
@@ -29,7 +29,7 @@ public static class TimelinePage
             "website",
             JsonLd(context, timeline, canonical, data),
             [
-                new AlternateLink(ExportMediaTypes.Json, context.Absolute(PageLinks.TimelineJson(slug)), timeline.Title),
+                new AlternateLink(OutputMediaTypes.Json, context.Absolute(PageLinks.TimelineJson(slug)), timeline.Title),
                 .. PageLinks.TimelineFeeds(context, slug, timeline.Title),
                 ReaderLayout.OEmbed(PublicUrls.OEmbedFor(context.Request, canonical), timeline.Title),
             ]), req.ThemeOrDefault, [new Crumb(timeline.Title, null, IsContent: true)]);

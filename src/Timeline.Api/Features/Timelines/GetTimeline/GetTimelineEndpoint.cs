@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Timelines.GetTimeline;
@@ -36,7 +37,7 @@ public sealed class GetTimelineEndpoint(TimelineDbContext db) : Endpoint<GetTime
         // oEmbed discovery for clients that start from the API rather than the widget page.
         var self = PublicUrls.Timeline(HttpContext.Request, req.Slug);
         HttpContext.Response.Headers.Append(
-            "Link", $"<{PublicUrls.OEmbedFor(HttpContext.Request, self)}>; rel=\"alternate\"; type=\"{Features.Exports.ExportMediaTypes.OEmbedJson}\"");
+            "Link", $"<{PublicUrls.OEmbedFor(HttpContext.Request, self)}>; rel=\"alternate\"; type=\"{Features.Common.OutputMediaTypes.OEmbedJson}\"");
         await Send.ResultAsync(timeline.Representation);
     }
 }

@@ -1,7 +1,7 @@
 using FastEndpoints;
-using Timeline.Api.Data;
-using Timeline.Api.Features.Exports;
 using Timeline.Api.Data.Search;
+using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
 using Timeline.Api.Infrastructure;
 
@@ -40,6 +40,6 @@ public sealed class ListTimelineEventsEndpoint(TimelineDbContext db, IFullTextSe
         }
 
         var page = await EventList.PageAsync(db, search, new EventScope(TimelineId: timeline), req, HttpContext, ct);
-        await Send.BytesAsync(page, contentType: ExportMediaTypes.JsonUtf8, cancellation: ct);
+        await Send.BytesAsync(page, contentType: OutputMediaTypes.JsonUtf8, cancellation: ct);
     }
 }

@@ -3,16 +3,15 @@ using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
-using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
 
-namespace Timeline.Api.Features.Exports;
+namespace Timeline.Api.Features.Common;
 
-/// <summary>The timeline header the exports put on top.</summary>
+/// <summary>The timeline header the exports, the widget and the pages put on top.</summary>
 public sealed record TimelineHeader(long Id, string Slug, string Title, string? Description, string Language, DateTimeOffset UpdatedAt);
 
-/// <summary>Reads shared by the exports and the widget, over the same queries as the JSON lists.</summary>
-public static class TimelineExports
+/// <summary>Reads shared by the whole documents (exports, widget, pages), over the same queries as the JSON lists.</summary>
+public static class TimelineDocuments
 {
     public static Task<TimelineHeader?> FindTimelineAsync(TimelineDbContext db, string slug, CancellationToken cancellationToken)
     {

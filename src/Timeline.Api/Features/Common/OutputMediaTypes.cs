@@ -1,7 +1,7 @@
-namespace Timeline.Api.Features.Exports;
+namespace Timeline.Api.Features.Common;
 
-/// <summary>The media types of the journalist outputs, as sent and as documented in OpenAPI.</summary>
-public static class ExportMediaTypes
+/// <summary>The media types of the journalist outputs (exports, widget, pages), as sent and as documented in OpenAPI.</summary>
+public static class OutputMediaTypes
 {
     public const string Csv = "text/csv";
     public const string Calendar = "text/calendar";
