@@ -33,7 +33,20 @@ public sealed class WholeDocumentGate(RequestDelegate next, ConcurrencyLimiter l
             return;
         }
 
-        using var lease = await limiter.AcquireAsync(1, context.RequestAborted);
+        RateLimitLease lease;
+        try
+        {
+            lease = await limiter.AcquireAsync(1, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client hung up while waiting for a turn: nobody to answer, and nothing went wrong here. The status keeps
+            // the output cache from storing the empty answer as the document.
+            context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return;
+        }
+
+        using var turn = lease;
         if (!lease.IsAcquired)
         {
             context.Response.Headers.RetryAfter = "1";

@@ -189,7 +189,8 @@ public sealed class ErrorResponseTests(ErrorResponseTests.App app) : IClassFixtu
 
     public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);
 
-    private sealed class Capture(ConcurrentQueue<LogEntry> entries) : ILoggerProvider
+    /// <summary>Keeps every log entry of an app, for tests that check what was (not) logged.</summary>
+    internal sealed class Capture(ConcurrentQueue<LogEntry> entries) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Logger(entries, categoryName);
 

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Timeline.Api.Tests.Infrastructure;
 
@@ -10,14 +12,24 @@ namespace Timeline.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class WholeDocumentGateTests
 {
-    private static TimelineApiFactory Factory(int queue) => new()
+    private static TimelineApiFactory Factory(int queue, ConcurrentQueue<ErrorResponseTests.LogEntry>? logs = null) => new()
     {
         Settings = new Dictionary<string, string>
         {
             ["Limits:ConcurrentDocuments"] = "1",
             ["Limits:DocumentQueue"] = queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
+        TestServices = logs is null ? null : services => services.AddLogging(logging => logging.AddProvider(new ErrorResponseTests.Capture(logs))),
     };
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        for (var polls = 0; !condition(); polls++)
+        {
+            Assert.True(polls < 3000, what);
+            await Task.Delay(10);
+        }
+    }
 
     [Fact]
     public async Task Export_WhileTheGateIsFullAndNoQueue_Is503WithRetryAfter_AndOthersStillAnswer()
@@ -67,11 +79,7 @@ public sealed class WholeDocumentGateTests
         var build = gate.AttemptAcquire();
         Assert.True(build.IsAcquired);
         var waiting = client.GetAsync(new Uri("/api/v1/timelines/union-state/feed.atom", UriKind.Relative));
-        for (var polls = 0; gate.GetStatistics()!.CurrentQueuedCount == 0; polls++)
-        {
-            Assert.True(polls < 3000, "the export never joined the queue");
-            await Task.Delay(10);
-        }
+        await UntilAsync(() => gate.GetStatistics()!.CurrentQueuedCount == 1, "the export never joined the queue");
 
         Assert.False(waiting.IsCompleted);
 
@@ -80,5 +88,33 @@ public sealed class WholeDocumentGateTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<feed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(1, gate.GetStatistics()!.CurrentAvailablePermits);
+    }
+
+    [Fact]
+    public async Task Export_WhoseClientHangsUpWhileQueued_LeavesTheQueue_AndNothingIsLoggedAsAnError()
+    {
+        var logs = new ConcurrentQueue<ErrorResponseTests.LogEntry>();
+        using var factory = Factory(queue: 4, logs);
+        using var client = factory.CreateClient();
+        var gate = factory.Services.GetRequiredService<ConcurrencyLimiter>();
+
+        using (var build = gate.AttemptAcquire())
+        {
+            Assert.True(build.IsAcquired);
+            using var hangUp = new CancellationTokenSource();
+            var waiting = client.GetAsync(new Uri("/api/v1/timelines/union-state/timelinejs", UriKind.Relative), hangUp.Token);
+            await UntilAsync(() => gate.GetStatistics()!.CurrentQueuedCount == 1, "the export never joined the queue");
+            await hangUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+            await UntilAsync(() => gate.GetStatistics()!.CurrentQueuedCount == 0, "the abandoned request stayed in the queue");
+        }
+
+        Assert.Equal(1, gate.GetStatistics()!.CurrentAvailablePermits);
+        using var next = await client.GetAsync(new Uri("/api/v1/timelines/union-state/timelinejs", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        // The abandoned request's empty answer was not stored by the output cache as the document.
+        Assert.Contains("\"events\"", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(next.Headers.ETag);
+        Assert.DoesNotContain(logs, entry => entry.Level >= LogLevel.Error);
     }
 }
