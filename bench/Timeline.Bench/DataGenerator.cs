@@ -18,12 +18,15 @@ namespace Timeline.Bench;
 /// (<see cref="ActorWithShare"/> finds one of a given share). Dates run from 1950 to 2026: three quarters to
 /// the day, the rest months, years, approximate or uncertain days, intervals of days to years, decades
 /// and a few open intervals. The word <see cref="CommonWord"/> is in 30 % of event summaries and
-/// <see cref="RareWord"/> in 0.1 %.
+/// <see cref="RareWord"/> in 0.1 %. One treaty per 1,000 events (<see cref="TreatyCount"/>), spread over the five large
+/// timelines, between 2–4 of the 40 most present actors (the first ones most often), each with its parties' signatures,
+/// most of their ratifications, an entry into force once all have ratified, and now and then a withdrawal; these come
+/// from a generator of their own, so the events are the same as before treaties were added.
 /// </remarks>
 public sealed class DataGenerator
 {
     /// <summary>Bumped whenever the generated data changes, so that cached benchmark databases are rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const int EventsPerFile = 2_000;
     public const int SampleTimelineEvents = 1_000;
@@ -103,6 +106,7 @@ public sealed class DataGenerator
 
     private readonly int _events;
     private readonly Rng _rng = new(0x7151_2026);
+    private readonly Rng _treatyRng = new(0x7151_2012);
     private readonly List<ActorData> _actors = [];
     private readonly List<string> _tags = [];
     private readonly double[] _actorWeights;
@@ -131,6 +135,12 @@ public sealed class DataGenerator
 
         return sizes;
     }
+
+    /// <summary>How many treaties an archive of this many events has: one per 1,000 events.</summary>
+    public static int TreatyCount(int events) => Math.Max(10, events / 1_000);
+
+    /// <summary>The slug of treaty number <paramref name="index"/> (from 1).</summary>
+    public static string TreatySlug(int index) => $"archive-treaty-{index:D4}";
 
     /// <summary>The slug of the actor with this rank in popularity (1 is in the most events).</summary>
     public static string ActorSlug(int rank) => $"actor-{rank:D3}";
@@ -205,6 +215,19 @@ public sealed class DataGenerator
             });
             Write(Path.Combine(timelineFolder, "quotes.yaml"), new DataFileContent { Timeline = slug, Quotes = quotes });
             files += 2;
+        }
+
+        // The treaties, after every event: their own generator leaves the events' draws as they were.
+        var treaties = Enumerable.Range(1, TreatyCount(_events)).Select(MakeTreaty).ToList();
+        for (var i = 1; i < Timelines.Length; i++)
+        {
+            var slug = Timelines[i].Slug;
+            Write(Path.Combine(folder, slug, "treaties.yaml"), new DataFileContent
+            {
+                Timeline = slug,
+                Treaties = [.. treaties.Where((_, index) => index % (Timelines.Length - 1) == i - 1)],
+            });
+            files++;
         }
 
         return files;
@@ -331,6 +354,64 @@ public sealed class DataGenerator
             MadeIn = madeIn,
             Due = _rng.Chance(0.5) ? (year + 1 + _rng.Next(10)).ToString(CultureInfo.InvariantCulture) : null,
             Assessments = assessments,
+        };
+    }
+
+    /// <summary>
+    /// A treaty between 2–4 of the 40 most present actors: each party signs on the signing day, most ratify within two
+    /// years, the treaty enters into force a month after the last ratification when all have ratified, and one party in
+    /// ten treaties in force later withdraws (before 2026). Signing days run from 1950 to 2019, so every action is in the past.
+    /// </summary>
+    private TreatyData MakeTreaty(int index)
+    {
+        var rng = _treatyRng;
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var signed = new DateOnly(1950, 1, 1).AddDays(rng.Next(25_500));
+        var slug = TreatySlug(index);
+        var parties = new List<string>();
+        var wanted = 2 + rng.Next(3);
+        while (parties.Count < wanted)
+        {
+            // The square of a uniform draw favours the first ranks: actor-001 is party to about a sixth of the treaties.
+            var party = ActorSlug(1 + (int)(40 * Math.Pow(rng.NextDouble(), 2)));
+            if (!parties.Contains(party, StringComparer.Ordinal))
+                parties.Add(party);
+        }
+
+        List<SourceData> Sourced(string what) => [new SourceData { Url = $"https://treaties.example.org/{slug}/{what}", Publisher = "Treaty depositary" }];
+        var actions = parties.Select(p => new TreatyActionData { Party = p, Kind = "signature", Date = Day(signed), Body = "President", Sources = Sourced($"{p}-signature") }).ToList();
+        var ratified = new List<DateOnly>();
+        foreach (var party in parties.Where(_ => rng.Chance(0.8)))
+        {
+            var day = signed.AddDays(30 + rng.Next(700));
+            ratified.Add(day);
+            actions.Add(new TreatyActionData { Party = party, Kind = "ratification", Date = Day(day), Body = "Parliament", Sources = Sourced($"{party}-ratification") });
+        }
+
+        if (ratified.Count == parties.Count)
+        {
+            var inForce = ratified.Max().AddDays(30);
+            actions.Add(new TreatyActionData { Kind = "entry-into-force", Date = Day(inForce), Sources = Sourced("entry-into-force") });
+            var withdrawn = inForce.AddDays(365 + rng.Next(3_000));
+            if (rng.Chance(0.1) && withdrawn < new DateOnly(2026, 1, 1))
+            {
+                var party = parties[rng.Next(parties.Count)];
+                actions.Add(new TreatyActionData
+                {
+                    Party = party, Kind = "withdrawal", Date = Day(withdrawn), Body = "Government", Sources = Sourced($"{party}-withdrawal"),
+                });
+            }
+        }
+
+        return new TreatyData
+        {
+            Slug = slug,
+            Title = $"Treaty {index} on {Words[rng.Next(Words.Length)]} and {Words[rng.Next(Words.Length)]} cooperation",
+            Kind = rng.Chance(0.7) ? "treaty" : "agreement",
+            SignedOn = Day(signed),
+            Place = Cities[rng.Next(Cities.Length)],
+            Parties = parties,
+            Actions = actions,
         };
     }
 

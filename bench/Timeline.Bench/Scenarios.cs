@@ -33,6 +33,8 @@ public static class Scenarios
         }
 
         var deep = await DeepCursorsAsync(api, "/api/v1/events?limit=50", page: 101, count: 20);
+        var treaties = DataGenerator.TreatyCount(events);
+        var party = DataGenerator.ActorSlug(1);
         var slugs = await SlugsAsync(api, random, 200);
 
         return
@@ -61,6 +63,12 @@ public static class Scenarios
             new($"export Atom ({big})", "export", true, [$"/api/v1/timelines/{big}/feed.atom"]),
             new($"export TimelineJS ({sample})", "export", true, [$"/api/v1/timelines/{sample}/timelinejs"]),
             new($"export CSV, 1-year window ({big})", "export", true, Many(() => $"/api/v1/timelines/{big}/events.csv?{Window(1)}")),
+            new($"treaties, first page ({treaties:N0} treaties)", "list", true, ["/api/v1/treaties"]),
+            new($"treaties by party, in force asOf ({party})", "list", true, Many(() => $"/api/v1/treaties?party={party}&status=in-force&asOf={Year()}")),
+            new("one treaty's actions asOf", "read", true,
+                Many(() => $"/api/v1/treaties/{DataGenerator.TreatySlug(1 + random.Next(treaties))}/actions?asOf={Day()}")),
+            new("timeline events with treaty actions, 5-year window", "list", true,
+                Many(() => $"/api/v1/timelines/{big}/events?include=treaty-actions&{Window(5)}")),
         ];
     }
 

@@ -49,10 +49,12 @@ public sealed class DatabaseProviderTests(TimelineApiFactory factory, ITestOutpu
             "/api/v1/actors?q=Lukashenko", "/api/v1/actors?q=Lukasenka", "/api/v1/actors?q=%D0%9B%D1%83%D0%BA%D0%B0%D1%88%D0%B5%D0%BD%D0%BA%D0%BE",
             "/api/v1/search?q=Lukashenko", "/api/v1/search?q=lukasenka", "/api/v1/search?q=currency", "/api/v1/search?q=union%20sta",
             "/api/v1/search?q=treaty&kind=event", "/api/v1/search?q=%D0%9B%D1%83%D0%BA%D0%B0%D1%88",
+            "/api/v1/timelines/union-state/events?include=treaty-actions&limit=200",
+            "/api/v1/events?include=treaty-actions&sort=-date&from=1999&to=2000", "/api/v1/actors/belarus/events?include=treaty-actions&from=2024",
         };
 
         // Every page of every list, by following the cursors, and every resource the lists name.
-        foreach (var list in new[] { "/api/v1/events?limit=7", "/api/v1/commitments?limit=4", "/api/v1/actors?limit=5" })
+        foreach (var list in new[] { "/api/v1/events?limit=7", "/api/v1/events?include=treaty-actions&limit=9", "/api/v1/commitments?limit=4", "/api/v1/actors?limit=5" })
         {
             string? next = list;
             while (next is not null)

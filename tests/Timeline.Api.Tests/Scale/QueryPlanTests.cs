@@ -97,7 +97,69 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
         "/api/v1/treaties/archive-treaty-2/actions?asOf=2000",
         "/api/v1/timelines",
         $"/api/v1/timelines/{Big}",
+        "/api/v1/events?include=treaty-actions",
+        "/api/v1/events?include=treaty-actions&sort=-date&from=1990&to=2000",
+        $"/api/v1/events?include=treaty-actions&timeline={Big}&actor={ScaleArchive.Actor}",
+        $"/api/v1/timelines/{Big}/events?include=treaty-actions&from=1992",
+        $"/api/v1/actors/{ScaleArchive.RareActor}/events?include=treaty-actions&to=1995",
     };
+
+    public static TheoryData<string> TreatyActionUrls => new()
+    {
+        "/api/v1/events?include=treaty-actions",
+        "/api/v1/events?include=treaty-actions&sort=-date&from=1990&to=2000",
+        $"/api/v1/timelines/{Big}/events?include=treaty-actions&actor={ScaleArchive.Actor}&from=1992",
+        $"/api/v1/actors/{ScaleArchive.RareActor}/events?include=treaty-actions&sort=-date",
+    };
+
+    /// <summary>
+    /// Treaty actions listed among events: the events' page is the statement a list without them runs (so its plan is
+    /// pinned above), and the actions' page walks their (DateStart, Id) index from the cursor, each candidate checked by
+    /// key, with nothing sorted, whatever the filters (the party's own index would have to be sorted by date).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TreatyActionUrls))]
+    public async Task Get_WithTreatyActions_WalksTheActionsDateIndexWithoutASort(string url)
+    {
+        var plans = await PlansAsync(url);
+
+        var events = plans.Where(p => p.Command.Sql.Contains("UNION ALL", StringComparison.Ordinal)).ToList();
+        Assert.Single(events);
+        var actions = Assert.Single(plans, p => p.Command.Sql.Contains("FROM \"TreatyActions\" AS a\n", StringComparison.Ordinal));
+        Assert.Contains(actions.Plan, line => line.Contains("IX_TreatyActions_DateStart_Id", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions.Plan, Sorts);
+        Assert.DoesNotContain(actions.Plan, line => line.Contains("IX_TreatyActions_PartyId", StringComparison.Ordinal));
+        foreach (var (command, plan) in plans)
+            Assert.Empty(Problems(command, plan));
+    }
+
+    /// <summary>A page of a list with treaty actions ten pages in: both walks start at their bounds in the cursor.</summary>
+    [Fact]
+    public async Task Get_ADeepPageWithTreatyActions_UsesTheCursorAsAnIndexBoundOfBothWalks()
+    {
+        const string url = $"/api/v1/timelines/{Big}/events?include=treaty-actions&limit=3&from=1991&to=1999";
+        using var client = archive.Factory.CreateClient();
+        var next = url;
+        var sawActions = false;
+        for (var page = 0; page < 10; page++)
+        {
+            using var response = await client.GetAsync(new Uri(next, UriKind.Relative));
+            var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            sawActions |= body.GetProperty("treatyActions").GetArrayLength() > 0;
+            next = $"{url}&cursor={body.GetProperty("nextCursor").GetString()}";
+        }
+
+        Assert.True(sawActions);
+        var plans = await PlansAsync(next);
+        var events = plans.Single(p => p.Command.Sql.Contains("UNION ALL", StringComparison.Ordinal));
+        Assert.Contains(events.Plan, line => CursorBound().IsMatch(line) || line.Contains("Index Cond", StringComparison.Ordinal) || PostgresIndexScan(line));
+        var actions = plans.Single(p => p.Command.Sql.Contains("FROM \"TreatyActions\" AS a\n", StringComparison.Ordinal));
+        Assert.Contains("(a.\"DateStart\", a.\"Id\") >", actions.Command.Sql, StringComparison.Ordinal);
+        Assert.Contains(actions.Plan, line => line.Contains("IX_TreatyActions_DateStart_Id", StringComparison.Ordinal));
+        Assert.DoesNotContain(actions.Plan, Sorts);
+        foreach (var (command, plan) in plans)
+            Assert.Empty(Problems(command, plan));
+    }
 
     [Theory]
     [MemberData(nameof(Urls))]

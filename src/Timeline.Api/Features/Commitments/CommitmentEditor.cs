@@ -82,6 +82,7 @@ public static class CommitmentEditor
             MadeIn = c.MadeInEvent?.Slug,
             Due = c.DueText,
             Timelines = [.. c.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+            Treaties = [.. c.Treaties.Select(t => t.Slug).Order(StringComparer.Ordinal)],
         };
     }
 
@@ -100,6 +101,7 @@ public static class CommitmentEditor
         var timelines = await references.TimelinesAsync(write.Timelines, c.Timelines, "timelines[{i}]", ct);
         var parties = await references.ActorsAsync(write.Parties, c.Parties, "parties[{i}]", ct);
         var madeIn = await references.OneAsync(write.MadeIn, c.MadeInEvent, references.EventsAsync, "madeIn", ct);
+        var treaties = await references.TreatiesAsync(write.Treaties, c.Treaties, "treaties[{i}]", ct);
         if (references.Failures.Count > 0)
             return references.Failures;
 
@@ -111,6 +113,7 @@ public static class CommitmentEditor
         c.SetDue(write.Due is null ? null : EdtfDate.Parse(write.Due));
         CollectionSync.Sync(c.Timelines, timelines, (a, b) => a == b, t => t);
         CollectionSync.Sync(c.Parties, [.. parties.Distinct()], (a, b) => a == b, p => p);
+        CollectionSync.Sync(c.Treaties, [.. treaties.Distinct()], (a, b) => a == b, t => t);
         return [];
     }
 

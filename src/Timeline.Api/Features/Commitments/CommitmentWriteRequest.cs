@@ -27,6 +27,9 @@ public sealed class CommitmentWriteRequest
 
     /// <summary>Slugs of the timelines the commitment belongs to (at least one).</summary>
     public List<string> Timelines { get; set; } = [];
+
+    /// <summary>Slugs of the treaties (agreements, charters...) that made or restated it; empty when none did.</summary>
+    public List<string> Treaties { get; set; } = [];
 }
 
 public sealed class CommitmentWriteValidator : Validator<CommitmentWriteRequest>
@@ -45,5 +48,7 @@ public sealed class CommitmentWriteValidator : Validator<CommitmentWriteRequest>
         RuleFor(c => c.Due).MustBeEdtf();
         RuleFor(c => c.Timelines).NotEmpty().WithMessage("A commitment belongs to at least one timeline.");
         RuleForEach(c => c.Timelines).MustBeSlug();
+        RuleFor(c => c.Treaties).NotNull();
+        RuleForEach(c => c.Treaties).MustBeSlug();
     }
 }

@@ -27,6 +27,9 @@ public sealed class ReferenceResolver(TimelineDbContext db)
     public Task<List<Commitment>> CommitmentsAsync(IReadOnlyList<string> slugs, IEnumerable<Commitment> known, string field, CancellationToken ct) =>
         ResolveAsync(slugs, known, c => c.Slug, unknown => db.Commitments.Where(c => unknown.Contains(c.Slug)), field, "commitment", ct);
 
+    public Task<List<Treaty>> TreatiesAsync(IReadOnlyList<string> slugs, IEnumerable<Treaty> known, string field, CancellationToken ct) =>
+        ResolveAsync(slugs, known, t => t.Slug, unknown => db.Treaties.Where(t => unknown.Contains(t.Slug)), field, "treaty", ct);
+
     /// <summary>One optional reference (<c>madeIn</c>, <c>event</c>): null when not given, or when it does not resolve.</summary>
     public async Task<T?> OneAsync<T>(string? slug, T? known, Func<IReadOnlyList<string>, IEnumerable<T>, string, CancellationToken, Task<List<T>>> resolve,
         string field, CancellationToken ct) where T : class

@@ -19,6 +19,9 @@ public sealed record EventScope(long? TimelineId = null, long? ActorId = null)
 /// <summary>Runs an event list (filters, keyset page, the stored list representations) over a starting set of events.</summary>
 public static class EventList
 {
+    /// <summary>The <c>include</c> value that lists treaty actions among events.</summary>
+    public const string TreatyActions = "treaty-actions";
+
     /// <summary>
     /// The request's filters with slugs resolved to ids and the full-text filter turned into ids (few matches)
     /// or a row-by-row check (many); null when a filter names nothing, so the list is empty.
@@ -84,6 +87,8 @@ public static class EventList
         ArgumentNullException.ThrowIfNull(request);
         var limit = Paging.LimitOf(request);
         var filter = await ResolveAsync(db, search, scope, request, limit, cancellationToken);
+        if (request.IncludesTreatyActions())
+            return await PageWithTreatyActionsAsync(db, search, filter, request, limit, context, cancellationToken);
         if (filter is null)
             return WritePage([], null);
 
@@ -100,6 +105,61 @@ public static class EventList
         }
 
         return WritePage(await ListingsAsync(db, rows, cancellationToken), next);
+    }
+
+    /// <summary>
+    /// A page that lists treaty actions among its events: the next <c>limit + 1</c> of each list, each one index walk
+    /// from its own bound in the cursor (the events' is the statement of a list without them), merged in (date, events
+    /// before actions, id) order and cut to <c>limit</c> items in all.
+    /// </summary>
+    private static async Task<byte[]> PageWithTreatyActionsAsync(
+        TimelineDbContext db, IFullTextSearch search, EventPageFilter? filter, EventListRequest request, int limit, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (filter is null)
+            return WritePage([], null, []);
+        var descending = request.Sort == "-date";
+        Paging.TryDecode<EventsAndActionsCursor>(request.Cursor, out var after);
+        var events = await EventPages.ReadAsync(
+            db, search, filter, after is null ? null : new EventKey(after.Date, after.Event), descending, limit + 1, cancellationToken);
+        var actions = await TreatyActionPages.ReadAsync(
+            db,
+            new TreatyActionPageFilter(filter.Timelines, filter.Actors, filter.From, filter.To),
+            after is null ? null : new EventKey(after.Date, after.Action),
+            descending,
+            limit + 1,
+            cancellationToken);
+
+        // Ascending, a day's events come before its actions; descending is the exact reverse.
+        var merged = new List<(DateOnly Date, bool IsAction, long Id, EventPageRow? Event)>(events.Count + actions.Count);
+        merged.AddRange(events.Select(e => (e.DateStart, false, e.Id, (EventPageRow?)e)));
+        merged.AddRange(actions.Select(a => (a.DateStart, true, a.Id, (EventPageRow?)null)));
+        merged.Sort((x, y) =>
+        {
+            var order = x.Date.CompareTo(y.Date);
+            if (order == 0)
+                order = x.IsAction.CompareTo(y.IsAction);
+            if (order == 0)
+                order = x.Id.CompareTo(y.Id);
+            return descending ? -order : order;
+        });
+
+        string? next = null;
+        if (merged.Count > limit)
+        {
+            merged.RemoveRange(limit, merged.Count - limit);
+            var last = merged[^1];
+            // The bounds on the last item's day. After an event, none of the day's actions is left (0 is below every id):
+            // ascending they come next from (day, 0), descending they were listed before it. After an action, every one of
+            // the day's events is left as the bound (day, max) puts it: ascending all listed, descending all to come.
+            next = Paging.Encode(last.IsAction
+                ? new EventsAndActionsCursor(last.Date, long.MaxValue, last.Id)
+                : new EventsAndActionsCursor(last.Date, last.Id, 0));
+            Paging.AddNextLink(context, next);
+        }
+
+        var items = await ListingsAsync(db, [.. merged.Where(m => !m.IsAction).Select(m => m.Event!)], cancellationToken);
+        var listed = await TreatyActionListItem.LoadAsync(db, [.. merged.Where(m => m.IsAction).Select(m => m.Id)], cancellationToken);
+        return WritePage(items, next, listed);
     }
 
     /// <summary>
@@ -144,8 +204,11 @@ public static class EventList
         return [.. rows.Select(r => r.ListJson ?? computed[r.Id])];
     }
 
-    /// <summary>Writes <c>{"items":[...],"nextCursor":...}</c> around items that are already JSON, as the serializer would.</summary>
-    private static byte[] WritePage(IReadOnlyList<string> items, string? next)
+    /// <summary>
+    /// Writes <c>{"items":[...],"nextCursor":...}</c> around items that are already JSON, as the serializer would, with
+    /// <c>"treatyActions":[...]</c> after the items when the page lists them.
+    /// </summary>
+    private static byte[] WritePage(IReadOnlyList<string> items, string? next, IReadOnlyList<TreatyActionListItem>? treatyActions = null)
     {
         var buffer = new ArrayBufferWriter<byte>(items.Sum(i => i.Length) + 128);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -155,6 +218,12 @@ public static class EventList
             foreach (var item in items)
                 writer.WriteRawValue(item, skipInputValidation: true);
             writer.WriteEndArray();
+            if (treatyActions is not null)
+            {
+                writer.WritePropertyName("treatyActions");
+                JsonSerializer.Serialize(writer, treatyActions, TimelineApp.Json);
+            }
+
             writer.WriteString("nextCursor", next);
             writer.WriteEndObject();
         }

@@ -54,6 +54,17 @@ public abstract class EventListRequest : EventFilterRequest, IPagedRequest
 
     [QueryParam]
     public string? Cursor { get; set; }
+
+    /// <summary>
+    /// <c>treaty-actions</c>: each page also lists, in <c>treatyActions</c>, the treaty actions that fall among its events (of a
+    /// timeline's treaties on its list or with <c>timeline</c>; only those an actor took as a party on its list or with <c>actor</c>).
+    /// kind, status, tag and q filter events only and are refused with it (400).
+    /// </summary>
+    [QueryParam]
+    public string? Include { get; set; }
+
+    /// <summary>Whether the page lists treaty actions among its events.</summary>
+    public bool IncludesTreatyActions() => Include == EventList.TreatyActions;
 }
 
 /// <summary>
@@ -61,6 +72,13 @@ public abstract class EventListRequest : EventFilterRequest, IPagedRequest
 /// so that a page is an index range). Cursors of the earlier (date, slug) form are refused with 400.
 /// </summary>
 public sealed record EventCursor(DateOnly Date, long Id);
+
+/// <summary>
+/// The position of a page that lists treaty actions among events (<c>include=treaty-actions</c>): the day of its last
+/// item, and on that day the last event and the last action already listed (in date order a day's events come before
+/// its actions; <c>-date</c> reverses both). Each is an exclusive (date, id) bound of its own list's index walk.
+/// </summary>
+public sealed record EventsAndActionsCursor(DateOnly Date, long Event, long Action);
 
 /// <summary>Checks the shape of the event filters; lists and exports add their own rules.</summary>
 public abstract class EventFilterValidator<TRequest> : Validator<TRequest> where TRequest : EventFilterRequest
@@ -87,5 +105,24 @@ public abstract class EventFilterValidator<TRequest> : Validator<TRequest> where
 /// <summary>The event filters plus paging.</summary>
 public abstract class EventListValidator<TRequest> : EventFilterValidator<TRequest> where TRequest : EventListRequest
 {
-    protected EventListValidator() => Include(new PagingValidator<EventCursor>());
+    protected EventListValidator()
+    {
+        RuleFor(r => r.Include)
+            .Must(i => i is null or EventList.TreatyActions)
+            .WithMessage($"include must be {EventList.TreatyActions} (the only thing an event list can include).");
+        When(r => !r.IncludesTreatyActions(), () => Include(new PagingValidator<EventCursor>()));
+        When(r => r.IncludesTreatyActions(), () =>
+        {
+            Include(new PagingValidator<EventsAndActionsCursor>());
+            // Treaty actions have no kind, status or tags of an event's, and no text in the event search index: a filter
+            // on them would silently drop every action, so the combination is refused rather than guessed at.
+            RuleFor(r => r.Kind).Null().WithMessage(NotWithTreatyActions("kind"));
+            RuleFor(r => r.Status).Null().WithMessage(NotWithTreatyActions("status"));
+            RuleFor(r => r.Tag).Null().WithMessage(NotWithTreatyActions("tag"));
+            RuleFor(r => r.Q).Null().WithMessage(NotWithTreatyActions("q"));
+        });
+    }
+
+    private static string NotWithTreatyActions(string filter) =>
+        $"{filter} filters events only and cannot be combined with include={EventList.TreatyActions}: leave out one of the two.";
 }

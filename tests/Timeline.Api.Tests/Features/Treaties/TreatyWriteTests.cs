@@ -168,6 +168,48 @@ public sealed class TreatyWriteTests(TimelineApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task RecordAction_IsListedAmongTheTimelinesEvents_UntilRetractedOrItsTreatyDeleted()
+    {
+        var (editor, slug) = await CreatedAsync();
+        using var admin = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Admin));
+        const string list = "/api/v1/timelines/union-state/events?include=treaty-actions&from=2026-05-01&to=2026-05-01&limit=200";
+        IEnumerable<JsonElement> Listed(JsonElement page) => page.GetProperty("treatyActions").EnumerateArray().Where(a => a.GetProperty("treaty").Str("slug") == slug);
+        var before = await editor.ETagOfAsync(list);
+        Assert.Empty(Listed(await factory.GetJsonAsync<JsonElement>(list)));
+
+        using var signed = await editor.SendAsync(HttpMethod.Post, $"/api/v1/treaties/{slug}/actions", Action("belarus", "signature", "2026-05-01"));
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        var id = (await signed.JsonAsync()).GetProperty("id").GetInt64();
+
+        Assert.NotEqual(before, await editor.ETagOfAsync(list));
+        var listed = Assert.Single(Listed(await factory.GetJsonAsync<JsonElement>(list)));
+        Assert.Equal(id, listed.GetProperty("id").GetInt64());
+        Assert.Equal("belarus", listed.GetProperty("party").Str("slug"));
+        Assert.Equal("signature", listed.Str("kind"));
+        Assert.Equal("2026-05-01", listed.GetProperty("date").Str("edtf"));
+        Assert.Equal("House of Representatives", listed.Str("body"));
+        Assert.Equal("Agreement on joint weather stations", listed.GetProperty("treaty").Str("title"));
+        Assert.Equal("https://example.org/treaty/signature-2026-05-01", Assert.Single(listed.GetProperty("sources").EnumerateArray()).Str("url"));
+        var ofBelarus = await factory.GetJsonAsync<JsonElement>("/api/v1/actors/belarus/events?include=treaty-actions&from=2026-05-01&to=2026-05-01");
+        Assert.Single(Listed(ofBelarus));
+        var ofRussia = await factory.GetJsonAsync<JsonElement>("/api/v1/actors/russia/events?include=treaty-actions&from=2026-05-01&to=2026-05-01");
+        Assert.Empty(Listed(ofRussia));
+
+        using var retracted = await admin.SendAsync(HttpMethod.Post, $"/api/v1/treaties/{slug}/actions/{id}/retraction", new JsonObject { ["reason"] = "Misread the report." });
+        Assert.Equal(HttpStatusCode.OK, retracted.StatusCode);
+        Assert.Empty(Listed(await factory.GetJsonAsync<JsonElement>(list)));
+
+        using var again = await editor.SendAsync(HttpMethod.Post, $"/api/v1/treaties/{slug}/actions", Action("russia", "signature", "2026-05-01"));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Single(Listed(await factory.GetJsonAsync<JsonElement>(list)));
+        using var deleted = await editor.SendAsync(HttpMethod.Delete, $"/api/v1/treaties/{slug}", ifMatch: await editor.ETagOfAsync($"/api/v1/treaties/{slug}"));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(Listed(await factory.GetJsonAsync<JsonElement>(list)));
+        Assert.True(await factory.WithDbAsync(db => db.TreatyActions.AnyAsync(a => a.Id == id && a.RetractedAt != null)));
+        editor.Dispose();
+    }
+
+    [Fact]
     public async Task RecordAction_IsANewAtomEntry_AndADayInTheCalendar()
     {
         var (client, slug) = await CreatedAsync();

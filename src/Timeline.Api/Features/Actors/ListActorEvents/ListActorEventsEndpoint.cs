@@ -15,7 +15,7 @@ public sealed class ListActorEventsRequest : EventListRequest
 public sealed class ListActorEventsValidator : EventListValidator<ListActorEventsRequest>;
 
 public sealed class ListActorEventsEndpoint(TimelineDbContext db, IFullTextSearch search)
-    : Endpoint<ListActorEventsRequest, PageResponse<EventSummaryResponse>>
+    : Endpoint<ListActorEventsRequest, EventPageResponse>
 {
     public override void Configure()
     {
@@ -27,7 +27,8 @@ public sealed class ListActorEventsEndpoint(TimelineDbContext db, IFullTextSearc
         Summary(s =>
         {
             s.Summary = "List an actor's events";
-            s.Description = "Events the actor took part in, in date order, with the same filters as the event list.";
+            s.Description = "Events the actor took part in, in date order, with the same filters as the event list. With `include=treaty-actions` "
+                + "each page also lists, in `treatyActions`, the dated treaty actions the actor took as a party, under the same cursor.";
         });
     }
 

@@ -20,7 +20,7 @@ public sealed class ListEventsValidator : EventListValidator<ListEventsRequest>
 }
 
 public sealed class ListEventsEndpoint(TimelineDbContext db, IFullTextSearch search)
-    : Endpoint<ListEventsRequest, PageResponse<EventSummaryResponse>>
+    : Endpoint<ListEventsRequest, EventPageResponse>
 {
     public override void Configure()
     {
@@ -30,7 +30,9 @@ public sealed class ListEventsEndpoint(TimelineDbContext db, IFullTextSearch sea
         Summary(s =>
         {
             s.Summary = "List events";
-            s.Description = "Events in date order, filtered by timeline, date range (EDTF), actor, tag, kind, status and text.";
+            s.Description = "Events in date order, filtered by timeline, date range (EDTF), actor, tag, kind, status and text. "
+                + "With `include=treaty-actions` each page also lists, in `treatyActions`, the dated actions of the treaties in scope (with `timeline`, "
+                + "that timeline's treaties; with `actor`, the actions that actor took as a party) that fall among its events, under the same cursor.";
         });
     }
 

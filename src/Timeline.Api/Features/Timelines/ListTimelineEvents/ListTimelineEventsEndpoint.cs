@@ -15,7 +15,7 @@ public sealed class ListTimelineEventsRequest : EventListRequest
 public sealed class ListTimelineEventsValidator : EventListValidator<ListTimelineEventsRequest>;
 
 public sealed class ListTimelineEventsEndpoint(TimelineDbContext db, IFullTextSearch search)
-    : Endpoint<ListTimelineEventsRequest, PageResponse<EventSummaryResponse>>
+    : Endpoint<ListTimelineEventsRequest, EventPageResponse>
 {
     public override void Configure()
     {
@@ -27,7 +27,8 @@ public sealed class ListTimelineEventsEndpoint(TimelineDbContext db, IFullTextSe
         Summary(s =>
         {
             s.Summary = "List a timeline's events";
-            s.Description = "The timeline's events in date order, with the same filters as the event list.";
+            s.Description = "The timeline's events in date order, with the same filters as the event list. With `include=treaty-actions` each page "
+                + "also lists, in `treatyActions`, the dated actions of the timeline's treaties that fall among its events, under the same cursor.";
         });
     }
 
