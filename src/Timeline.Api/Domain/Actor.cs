@@ -11,6 +11,10 @@ public sealed class Actor : IEditable
     public string FoldedName { get; set; } = "";
     public ActorKind Kind { get; set; }
     public string? Description { get; set; }
+    /// <summary>The BCP 47 tag of the language its own texts are in: its original (translations are in <see cref="Translations"/>).</summary>
+    public string Language { get; set; } = Translatable.English;
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }

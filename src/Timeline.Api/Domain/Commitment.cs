@@ -10,6 +10,10 @@ public sealed class Commitment : IEditable
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public string? Description { get; set; }
+    /// <summary>The BCP 47 tag of the language its own texts are in: its original (translations are in <see cref="Translations"/>).</summary>
+    public string Language { get; set; } = Translatable.English;
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public CommitmentCategory Category { get; set; }
     public long? MadeInEventId { get; set; }
     public Event? MadeInEvent { get; set; }
@@ -50,6 +54,10 @@ public sealed class Assessment : IDated
     public DateOnly DateStart { get; set; }
     public DateOnly DateEnd { get; set; }
     public required string Summary { get; set; }
+    /// <summary>The BCP 47 tag of the language its own texts are in: its original (translations are in <see cref="Translations"/>).</summary>
+    public string Language { get; set; } = Translatable.English;
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public long? EventId { get; set; }
     public Event? Event { get; set; }
     public Confidence? Confidence { get; set; }

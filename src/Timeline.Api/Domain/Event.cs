@@ -15,6 +15,10 @@ public sealed class Event : IDated, IEditable
     public string? Place { get; set; }
     public Confidence? Confidence { get; set; }
     public string? Note { get; set; }
+    /// <summary>The BCP 47 tag of the language its own texts are in: its original (translations are in <see cref="Translations"/>).</summary>
+    public string Language { get; set; } = Translatable.English;
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }

@@ -6,6 +6,10 @@ public sealed class Quote : IEditable
     public long Id { get; set; }
     public required string Slug { get; set; }
     public required string Text { get; set; }
+    /// <summary>The BCP 47 tag of the language its own texts are in: its original (translations are in <see cref="Translations"/>).</summary>
+    public string Language { get; set; } = Translatable.English;
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public long SpeakerId { get; set; }
     public Actor? Speaker { get; set; }
     public string? DateText { get; set; }

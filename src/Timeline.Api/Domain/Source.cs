@@ -6,6 +6,10 @@ public sealed class Source : IEditable
     public long Id { get; set; }
     public required string Url { get; set; }
     public string? Title { get; set; }
+    /// <summary>The BCP 47 tag of the language its own texts are in: its original (translations are in <see cref="Translations"/>).</summary>
+    public string Language { get; set; } = Translatable.English;
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public string? Publisher { get; set; }
     public string? PublishedText { get; set; }
     public string? ArchivedUrl { get; set; }

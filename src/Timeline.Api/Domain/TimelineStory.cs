@@ -11,6 +11,8 @@ public sealed class TimelineStory : IEditable
     public required string Title { get; set; }
     public string? Description { get; set; }
     public string Language { get; set; } = "en";
+    /// <summary>Its texts in other languages; null when it has none.</summary>
+    public TextTranslations? Translations { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }

@@ -92,10 +92,43 @@ public static partial class InterfaceLanguages
     }
 
     /// <summary>
-    /// The output cache's key part for the language: what negotiation matched (the query is already part of the key).
-    /// Two requests that would get different languages never share an entry; a hundred spellings of one preference do.
+    /// The output cache's key part for the language: the preferences asked for (the query is already part of the key).
+    /// Two requests that could get different languages never share an entry; spellings that differ only in q-values or
+    /// case do.
     /// </summary>
-    public static string CacheKey(HttpRequest request) => Negotiate(request).Matched ?? "-";
+    public static string CacheKey(HttpRequest request)
+    {
+        // Stored content may be translated into any language (not only the interface's), so the key is the whole ordered
+        // list of preferences: Accept-Language "de" and "fr" are different answers even though neither has an interface.
+        var preferences = Preferences(request);
+        return preferences.Count == 0 ? "-" : string.Join(',', preferences).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The languages the request asks for, most preferred first: the <c>?lang=</c> tag alone, else every tag of
+    /// <c>Accept-Language</c> by q-value (equal ones in the header's order; q=0 and <c>*</c> left out, malformed tags
+    /// ignored). Empty when it asks for none. Content (see <c>TextChooser</c>) tries each in turn.
+    /// </summary>
+    public static IReadOnlyList<string> Preferences(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.HttpContext.Items.TryGetValue(PreferencesKey, out var known) && known is IReadOnlyList<string> list)
+            return list;
+        var query = request.Query[QueryName].ToString();
+        IReadOnlyList<string> preferences = query.Length > 0
+            ? (IsWellFormed(query) ? [query] : [])
+            : [.. request.GetTypedHeaders().AcceptLanguage
+                .Where(v => v.Quality is not 0)
+                .OrderByDescending(v => v.Quality ?? 1)
+                .Select(v => v.Value.Value)
+                .Where(v => v is not null && v != "*" && IsWellFormed(v))
+                .Select(v => v!)
+                .Distinct(StringComparer.OrdinalIgnoreCase)];
+        request.HttpContext.Items[PreferencesKey] = preferences;
+        return preferences;
+    }
+
+    private static readonly object PreferencesKey = new();
 
     /// <summary>
     /// Headers of a response whose words were chosen by negotiation: <c>Content-Language</c>, <c>Vary: Accept-Language</c>

@@ -186,6 +186,11 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
     [InlineData("/commitments/{commitment}")]
     [InlineData("/api/v1/actors/{actor}")]
     [InlineData("/api/v1/quotes/{quote}")]
+    // In another language: the texts of what an event shows besides its own row are read by key too (LoadMentionTextsAsync).
+    [InlineData("/api/v1/events/{event}?lang=be")]
+    [InlineData("/api/v1/commitments/{commitment}?lang=ru")]
+    [InlineData("/api/v1/actors/{actor}?lang=be")]
+    [InlineData("/api/v1/timelines/" + Big + "?lang=ru")]
     public async Task GetOne_ReadsItsPartsByKey(string template)
     {
         var keys = await archive.Factory.WithDbAsync(async db => new Dictionary<string, string>(StringComparer.Ordinal)

@@ -15,6 +15,7 @@ public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.FoldedName).HasMaxLength(200);
         builder.HasIndex(a => a.FoldedName);
         builder.HasIndex(a => a.Kind);
+        builder.ConfigureTranslations();
         builder.HasMany(a => a.Aliases).WithOne().HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -41,6 +42,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.Publisher).HasMaxLength(200);
         builder.Property(s => s.PublishedText).HasMaxLength(64);
+        builder.ConfigureTranslations();
     }
 }
 
@@ -52,6 +54,7 @@ public sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
         builder.HasIndex(q => q.Slug).IsUnique();
         builder.Property(q => q.Slug).HasMaxLength(120);
         builder.Property(q => q.DateText).HasMaxLength(64);
+        builder.ConfigureTranslations();
         builder.HasIndex(q => q.SpeakerId);
         builder.HasIndex(q => q.EventId);
         builder.HasIndex(q => q.CommitmentId);

@@ -13,6 +13,7 @@ public sealed class CommitmentConfiguration : IEntityTypeConfiguration<Commitmen
         builder.Property(c => c.Slug).HasMaxLength(120);
         builder.Property(c => c.Title).HasMaxLength(300);
         builder.Property(c => c.DueText).HasMaxLength(64);
+        builder.ConfigureTranslations();
         builder.HasIndex(c => c.Category);
         builder.HasIndex(c => c.MadeInEventId);
         builder.HasOne(c => c.MadeInEvent).WithMany().HasForeignKey(c => c.MadeInEventId).OnDelete(DeleteBehavior.Restrict);
@@ -36,6 +37,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.Property(a => a.DateText).HasMaxLength(64);
         builder.Property(a => a.RecordedBy).HasMaxLength(200);
         builder.Property(a => a.RetractedBy).HasMaxLength(200);
+        builder.ConfigureTranslations();
 
         // "Status as of D" picks each commitment's latest assessment with DateEnd <= D.
         builder.HasIndex(a => new { a.CommitmentId, a.DateEnd, a.DateStart, a.Id });

@@ -15,6 +15,7 @@ public sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.Title).HasMaxLength(300);
         builder.Property(e => e.DateText).HasMaxLength(64);
         builder.Property(e => e.Place).HasMaxLength(200);
+        builder.ConfigureTranslations();
 
         // Lists walk (span class, start date, id) ranges in date order and merge the classes (see DateSpans);
         // DateEnd is in each index so that a window's other bound is checked without reading the row.

@@ -15,6 +15,7 @@ public sealed class TimelineConfiguration : IEntityTypeConfiguration<TimelineSto
         builder.Property(t => t.Slug).HasMaxLength(120);
         builder.Property(t => t.Title).HasMaxLength(200);
         builder.Property(t => t.Language).HasMaxLength(35);
+        builder.ConfigureTranslations(withLanguage: false);
 
         builder.HasMany(t => t.Events).WithMany(e => e.Timelines).UsingEntity(
             "TimelineEvents",

@@ -26,7 +26,7 @@ public sealed class DataSetExporter(TimelineDbContext db)
     {
         var timeline = await db.Timelines.AsNoTracking()
             .Where(t => t.Slug == timelineSlug)
-            .Select(t => new TimelineData { Slug = t.Slug, Title = t.Title, Description = t.Description, Language = t.Language })
+            .Select(t => new TimelineData { Slug = t.Slug, Title = t.Title, Description = t.Description, Language = t.Language, Translations = TranslationData.FromDomain(t.Translations) })
             .SingleOrDefaultAsync(cancellationToken);
         if (timeline is null)
             return null;
@@ -44,7 +44,7 @@ public sealed class DataSetExporter(TimelineDbContext db)
         var actors = await db.Actors.AsNoTracking()
             .Where(a => named.Contains(a.Slug))
             .OrderBy(a => a.Id)
-            .Select(a => new { a.Slug, a.Name, a.Kind, a.Description, Aliases = a.Aliases.OrderBy(x => x.Id).Select(x => x.Name).ToList() })
+            .Select(a => new { a.Slug, a.Name, a.Kind, a.Description, a.Language, a.Translations, Aliases = a.Aliases.OrderBy(x => x.Id).Select(x => x.Name).ToList() })
             .ToListAsync(cancellationToken);
 
         return new TimelineExport(
@@ -56,6 +56,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 Kind = Kebab.ToValue(a.Kind),
                 Description = a.Description,
                 Aliases = NullIfEmpty(a.Aliases),
+                Language = LanguageText(a.Language),
+                Translations = TranslationData.FromDomain(a.Translations),
             })],
             events,
             commitments,
@@ -136,6 +138,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 e.Place,
                 e.Confidence,
                 e.Note,
+                e.Language,
+                e.Translations,
                 Actors = e.Actors.OrderBy(a => a.ActorId).Select(a => new { a.Actor!.Slug, a.Role }).ToList(),
                 Tags = e.Tags.OrderBy(t => t.Tag).Select(t => t.Tag).ToList(),
                 Related = e.Relations.OrderBy(r => r.RelatedEvent!.DateStart).ThenBy(r => r.RelatedEventId)
@@ -160,6 +164,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
             Confidence = ConfidenceText(e.Confidence),
             Note = e.Note,
             Sources = [.. e.Sources.Select(ToData)],
+            Language = LanguageText(e.Language),
+            Translations = TranslationData.FromDomain(e.Translations),
         })];
     }
 
@@ -174,6 +180,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 c.Title,
                 c.Description,
                 c.Category,
+                c.Language,
+                c.Translations,
                 Parties = c.Parties.OrderBy(p => p.Id).Select(p => p.Slug).ToList(),
                 MadeIn = c.MadeInEvent == null ? null : c.MadeInEvent.Slug,
                 Treaties = c.Treaties.OrderBy(t => t.Id).Select(t => t.Slug).ToList(),
@@ -188,6 +196,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                     Event = a.Event == null ? null : a.Event.Slug,
                     a.Confidence,
                     a.Note,
+                    a.Language,
+                    a.Translations,
                     Sources = a.Sources.OrderBy(s => s.Id).ToList(),
                 }).ToList(),
             })
@@ -204,6 +214,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
             MadeIn = c.MadeIn,
             Treaties = NullIfEmpty(c.Treaties),
             Due = c.DueText,
+            Language = LanguageText(c.Language),
+            Translations = TranslationData.FromDomain(c.Translations),
             Assessments = [.. c.Assessments.Select(a => new AssessmentData
             {
                 Date = a.DateText,
@@ -213,6 +225,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 Confidence = ConfidenceText(a.Confidence),
                 Note = a.Note,
                 Sources = [.. a.Sources.Select(ToData)],
+                Language = LanguageText(a.Language),
+                Translations = TranslationData.FromDomain(a.Translations),
             })],
         })];
     }
@@ -229,6 +243,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                 Date = q.DateText,
                 Event = q.Event == null ? null : q.Event.Slug,
                 Commitment = q.Commitment == null ? null : q.Commitment.Slug,
+                Language = q.Language == Translatable.English ? null : q.Language,
+                Translations = TranslationData.FromDomain(q.Translations),
                 Source = new SourceData
                 {
                     Url = q.Source!.Url,
@@ -236,6 +252,8 @@ public sealed class DataSetExporter(TimelineDbContext db)
                     Publisher = q.Source.Publisher,
                     Published = q.Source.PublishedText,
                     ArchivedUrl = q.Source.ArchivedUrl,
+                    Language = q.Source.Language == Translatable.English ? null : q.Source.Language,
+                    Translations = TranslationData.FromDomain(q.Source.Translations),
                 },
             })
             .ToListAsync(cancellationToken);
@@ -247,7 +265,12 @@ public sealed class DataSetExporter(TimelineDbContext db)
         Publisher = source.Publisher,
         Published = source.PublishedText,
         ArchivedUrl = source.ArchivedUrl,
+        Language = LanguageText(source.Language),
+        Translations = TranslationData.FromDomain(source.Translations),
     };
+
+    /// <summary>A record's language as a file gives it: left out when it is English, the default.</summary>
+    private static string? LanguageText(string language) => language == Translatable.English ? null : language;
 
     private static string? ConfidenceText(Confidence? confidence) => confidence is { } c ? Kebab.ToValue(c) : null;
 

@@ -20,6 +20,9 @@ public sealed class TimelineData
     public required string Title { get; init; }
     public string? Description { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class SourceData
@@ -29,6 +32,12 @@ public sealed class SourceData
     public string? Publisher { get; init; }
     public string? Published { get; init; }
     public string? ArchivedUrl { get; init; }
+
+    /// <summary>The BCP 47 tag of the language its texts are written in; English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class ActorData
@@ -38,6 +47,12 @@ public sealed class ActorData
     public required string Kind { get; init; }
     public string? Description { get; init; }
     public List<string>? Aliases { get; init; }
+
+    /// <summary>The BCP 47 tag of the language its texts are written in; English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class EventActorData
@@ -67,6 +82,12 @@ public sealed class EventData
     public string? Confidence { get; init; }
     public string? Note { get; init; }
     public required List<SourceData> Sources { get; init; }
+
+    /// <summary>The BCP 47 tag of the language its texts are written in; English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class AssessmentData
@@ -78,6 +99,12 @@ public sealed class AssessmentData
     public string? Confidence { get; init; }
     public string? Note { get; init; }
     public required List<SourceData> Sources { get; init; }
+
+    /// <summary>The BCP 47 tag of the language its texts are written in; English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class CommitmentData
@@ -91,6 +118,12 @@ public sealed class CommitmentData
     public List<string>? Treaties { get; init; }
     public string? Due { get; init; }
     public required List<AssessmentData> Assessments { get; init; }
+
+    /// <summary>The BCP 47 tag of the language its texts are written in; English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class QuoteData
@@ -102,6 +135,12 @@ public sealed class QuoteData
     public string? Event { get; init; }
     public string? Commitment { get; init; }
     public required SourceData Source { get; init; }
+
+    /// <summary>The BCP 47 tag of the language its texts are written in; English when not given.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Its texts in other languages, by BCP 47 tag.</summary>
+    public Dictionary<string, TranslationData>? Translations { get; init; }
 }
 
 public sealed class TreatyActionData

@@ -164,7 +164,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 var timeline = Find(existing, item.Slug, () => new TimelineStory { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 timeline.Title = item.Title;
                 timeline.Description = item.Description;
-                timeline.Language = item.Language ?? "en";
+                timeline.Language = item.Language ?? Translatable.English;
+                timeline.Translations = TranslationData.ToDomain(item.Translations);
             }
 
             var changes = await SaveAsync();
@@ -188,6 +189,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     actor.FoldedName = TextFolding.Fold(item.Name);
                     actor.Kind = Kebab.Parse<ActorKind>(item.Kind);
                     actor.Description = item.Description;
+                    actor.Language = item.Language ?? Translatable.English;
+                    actor.Translations = TranslationData.ToDomain(item.Translations);
                     CollectionSync.Sync(
                         actor.Aliases,
                         item.Aliases ?? [],
@@ -260,6 +263,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             entity.Place = item.Place;
             entity.Confidence = ParseConfidence(item.Confidence);
             entity.Note = item.Note;
+            entity.Language = item.Language ?? Translatable.English;
+            entity.Translations = TranslationData.ToDomain(item.Translations);
         }
 
         /// <summary>Inserts the sources the database does not have yet, each with the details its citations give (the last wins).</summary>
@@ -285,6 +290,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 (nameof(Source.Publisher), s => s.Publisher),
                 (nameof(Source.PublishedText), s => s.PublishedText),
                 (nameof(Source.ArchivedUrl), s => s.ArchivedUrl),
+                (nameof(Source.Language), s => s.Language),
+                (nameof(Source.Translations), s => s.Translations),
                 (nameof(Source.Version), s => s.Version),
             ], fresh, cancellationToken);
             if (loggedAs is not null && fresh.Count > 0)
@@ -333,6 +340,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 (nameof(Event.Place), e => e.Place),
                 (nameof(Event.Confidence), e => e.Confidence),
                 (nameof(Event.Note), e => e.Note),
+                (nameof(Event.Language), e => e.Language),
+                (nameof(Event.Translations), e => e.Translations),
                 (nameof(Event.UpdatedAt), e => e.UpdatedAt),
                 (nameof(Event.Version), e => e.Version),
                 (Configurations.EventListingColumns.ListJson, e => listingOf[e.Slug]),
@@ -482,6 +491,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 var entity = Find(existing, item.Slug, () => new Commitment { Slug = item.Slug, Title = item.Title, UpdatedAt = now });
                 entity.Title = item.Title;
                 entity.Description = item.Description;
+                entity.Language = item.Language ?? Translatable.English;
+                entity.Translations = TranslationData.ToDomain(item.Translations);
                 entity.Category = Kebab.Parse<CommitmentCategory>(item.Category);
                 entity.MadeInEventId = item.MadeIn is null ? null : events[item.MadeIn];
                 entity.SetDue(item.Due is null ? null : EdtfDate.Parse(item.Due));
@@ -505,6 +516,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     assessment.EventId = data.Event is null ? null : events[data.Event];
                     assessment.Confidence = ParseConfidence(data.Confidence);
                     assessment.Note = data.Note;
+                    assessment.Language = data.Language ?? Translatable.English;
+                    assessment.Translations = TranslationData.ToDomain(data.Translations);
                     CollectionSync.Sync(assessment.Sources, [.. data.Sources.Select(s => SourceFor(sources, s)).Distinct()], (a, b) => a == b, s => s);
                 }
             }
@@ -527,6 +540,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var entity = Find(existing, item.Slug, () => new Quote { Slug = item.Slug, Text = item.Text, UpdatedAt = now });
                 entity.Text = item.Text;
+                entity.Language = item.Language ?? Translatable.English;
+                entity.Translations = TranslationData.ToDomain(item.Translations);
                 entity.SpeakerId = _actorIds[item.Speaker];
                 var date = item.Date is null ? null : EdtfDate.Parse(item.Date);
                 entity.DateText = date?.Text;
@@ -869,6 +884,8 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             source.Publisher = data.Publisher ?? source.Publisher;
             source.PublishedText = data.Published ?? source.PublishedText;
             source.ArchivedUrl = data.ArchivedUrl ?? source.ArchivedUrl;
+            source.Language = data.Language ?? source.Language;
+            source.Translations = data.Translations is null ? source.Translations : TranslationData.ToDomain(data.Translations);
         }
 
         private static Confidence? ParseConfidence(string? text) => text is null ? null : Kebab.Parse<Confidence>(text);

@@ -50,17 +50,30 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
             foreach (var source in sources)
             {
                 Date(source.Published, $"{pointer}/{index}/published");
+                Translations("source", source.Language, source.Translations, $"{pointer}/{index}", ("title", source.Title));
                 index++;
             }
+        }
+
+        void Translations(string kind, string? language, Dictionary<string, TranslationData>? translations, string pointer, params (string Field, string? Text)[] original)
+        {
+            if (translations is null)
+                return;
+            var texts = original.ToDictionary(o => o.Field, o => o.Text, StringComparer.Ordinal);
+            foreach (var (tag, field, message) in Translatable.Problems(
+                kind, language ?? Translatable.English, texts, TranslationData.ToDomain(translations), Infrastructure.InterfaceLanguages.IsWellFormed))
+                Fail(field is null ? $"{pointer}/translations/{tag}" : $"{pointer}/translations/{tag}/{field}", message);
         }
 
         switch (item)
         {
             case TimelineData timeline:
                 Declare(file, part, "timeline", timeline.Slug, $"{at}/slug");
+                Translations("timeline", timeline.Language, timeline.Translations, at, ("title", timeline.Title), ("description", timeline.Description));
                 break;
             case ActorData actor:
                 Declare(file, part, "actor", actor.Slug, $"{at}/slug");
+                Translations("actor", actor.Language, actor.Translations, at, ("name", actor.Name), ("description", actor.Description));
                 var spellings = new HashSet<string>(StringComparer.Ordinal) { actor.Name };
                 foreach (var (alias, j) in Indexed(actor.Aliases))
                 {
@@ -71,6 +84,7 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
                 break;
             case EventData e:
                 Declare(file, part, "event", e.Slug, $"{at}/slug");
+                Translations("event", e.Language, e.Translations, at, ("title", e.Title), ("summary", e.Summary), ("place", e.Place), ("note", e.Note));
                 Date(e.Date, $"{at}/date");
                 foreach (var (actor, j) in Indexed(e.Actors))
                     Refer(part, "actor", actor.Actor, $"{at}/actors/{j}/actor");
@@ -85,6 +99,7 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
                 break;
             case CommitmentData c:
                 Declare(file, part, "commitment", c.Slug, $"{at}/slug");
+                Translations("commitment", c.Language, c.Translations, at, ("title", c.Title), ("description", c.Description));
                 Refer(part, "event", c.MadeIn, $"{at}/madeIn");
                 foreach (var (treaty, j) in Indexed(c.Treaties))
                     Refer(part, "treaty", treaty, $"{at}/treaties/{j}");
@@ -98,6 +113,7 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
                     Date(assessment.Date, $"{at}/assessments/{j}/date");
                     Refer(part, "event", assessment.Event, $"{at}/assessments/{j}/event");
                     Sources(assessment.Sources, $"{at}/assessments/{j}/sources");
+                    Translations("assessment", assessment.Language, assessment.Translations, $"{at}/assessments/{j}", ("summary", assessment.Summary));
                     // (date, status) identifies an assessment across imports, so it must be unique per commitment.
                     if (!seen.Add((assessment.Date, assessment.Status)))
                         Fail($"{at}/assessments/{j}", $"Another assessment of this commitment has the same date '{assessment.Date}' and status '{assessment.Status}'.");
@@ -136,6 +152,8 @@ public sealed class DataSetRules(IReadOnlyList<string> files)
                 break;
             case QuoteData q:
                 Declare(file, part, "quote", q.Slug, $"{at}/slug");
+                Translations("quote", q.Language, q.Translations, at, ("text", q.Text));
+                Translations("source", q.Source.Language, q.Source.Translations, $"{at}/source", ("title", q.Source.Title));
                 Refer(part, "actor", q.Speaker, $"{at}/speaker");
                 Refer(part, "event", q.Event, $"{at}/event");
                 Refer(part, "commitment", q.Commitment, $"{at}/commitment");

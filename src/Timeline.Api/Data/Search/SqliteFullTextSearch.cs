@@ -176,7 +176,11 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         _ => "Quotes",
     };
 
-    /// <summary>The rows of one kind of resource as the index holds them, under their keys; soft-deleted rows are left out.</summary>
+    /// <summary>
+    /// The rows of one kind of resource as the index holds them, under their keys; soft-deleted rows are left out. Every
+    /// language's texts are in the body (the translations' values, read from their JSON), so a search in any script finds
+    /// the record; a quote is found by its speaker's names in every language too.
+    /// </summary>
     private static string IndexSql(string kind, string filter)
     {
         var key = $"{SearchKinds.KeyBase(kind).ToString(CultureInfo.InvariantCulture)} + x.Id";
@@ -184,12 +188,12 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         {
             SearchKinds.Event => $"""
                 INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)
-                SELECT {key}, 'event', x.Slug, x.Title, coalesce(x.Summary, '') || ' ' || coalesce(x.Place, '') || ' ' || coalesce(x.Note, '')
+                SELECT {key}, 'event', x.Slug, x.Title, coalesce(x.Summary, '') || ' ' || coalesce(x.Place, '') || ' ' || coalesce(x.Note, '') || ' ' || coalesce((SELECT group_concat(f.value, ' ') FROM json_each(x.Translations) l, json_each(l.value) f WHERE f.key NOT IN ('providedBy', 'origin')), '')
                 FROM Events x WHERE x.DeletedAt IS NULL {filter};
                 """,
             SearchKinds.Commitment => $"""
                 INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)
-                SELECT {key}, 'commitment', x.Slug, x.Title, coalesce(x.Description, '')
+                SELECT {key}, 'commitment', x.Slug, x.Title, coalesce(x.Description, '') || ' ' || coalesce((SELECT group_concat(f.value, ' ') FROM json_each(x.Translations) l, json_each(l.value) f WHERE f.key NOT IN ('providedBy', 'origin')), '')
                 FROM Commitments x WHERE x.DeletedAt IS NULL {filter};
                 """,
             SearchKinds.Treaty => $"""
@@ -201,12 +205,14 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
                 INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)
                 SELECT {key}, 'actor', x.Slug, x.Name,
                        coalesce((SELECT group_concat(al.Name, ' ') FROM ActorAliases al WHERE al.ActorId = x.Id), '') || ' ' || coalesce(x.Description, '')
+                       || ' ' || coalesce((SELECT group_concat(f.value, ' ') FROM json_each(x.Translations) l, json_each(l.value) f WHERE f.key NOT IN ('providedBy', 'origin')), '')
                 FROM Actors x WHERE x.DeletedAt IS NULL {filter};
                 """,
             _ => $"""
                 INSERT INTO SearchIndex (rowid, Kind, Slug, Title, Body)
                 SELECT {key}, 'quote', x.Slug, x.Text,
                        s.Name || ' ' || coalesce((SELECT group_concat(al.Name, ' ') FROM ActorAliases al WHERE al.ActorId = s.Id), '')
+                       || ' ' || coalesce((SELECT group_concat(f.value, ' ') FROM json_each(x.Translations) l, json_each(l.value) f WHERE f.key NOT IN ('providedBy', 'origin')), '') || ' ' || coalesce((SELECT group_concat(f.value, ' ') FROM json_each(s.Translations) l, json_each(l.value) f WHERE f.key NOT IN ('providedBy', 'origin')), '')
                 FROM Quotes x JOIN Actors s ON s.Id = x.SpeakerId WHERE x.DeletedAt IS NULL {filter};
                 """,
         };

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Events;
 using Timeline.Api.Infrastructure;
 
@@ -21,16 +22,19 @@ public static class ActorEditor
         return actor is null ? null : new(actor, Representation.Of(Represent(actor)));
     }
 
-    public static ActorResponse Represent(Actor actor)
+    /// <summary>The representation, its texts chosen by <paramref name="texts"/> (the originals when null).</summary>
+    public static ActorResponse Represent(Actor actor, TextChooser? texts = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        texts ??= TextChooser.Originals();
         return new()
         {
             Slug = actor.Slug,
-            Name = actor.Name,
+            Name = texts.Required("/name", "name", actor.Name, actor.Language, actor.Translations),
             Kind = actor.Kind,
-            Description = actor.Description,
+            Description = texts.Text("/description", "description", actor.Description, actor.Language, actor.Translations),
             Aliases = [.. actor.Aliases.OrderBy(a => a.Id).Select(a => a.Name)],
+            Fallbacks = texts.Fallbacks,
         };
     }
 

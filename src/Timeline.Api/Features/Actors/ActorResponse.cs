@@ -14,6 +14,10 @@ public sealed class ActorResponse
     /// <summary>Transliterations and other scripts (Lukashenko, Лукашенко); search matches them all.</summary>
     public required IReadOnlyList<string> Aliases { get; init; }
 
+    /// <summary>Present when a language was asked for (<c>lang</c> or <c>Accept-Language</c>): each text of this response not in the first language asked for, with the language it is in (a later preference, the record's original, or English).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Common.TextFallbackResponse>? Fallbacks { get; init; }
+
     public static readonly Expression<Func<Actor, ActorResponse>> Projection = a => new ActorResponse
     {
         Slug = a.Slug,

@@ -24,7 +24,8 @@ public static class CommitmentEditor
     /// The commitment with its parties, timelines, the event that made it and its whole history, and its representation
     /// with the status as of <paramref name="asOf"/> (tracked when <paramref name="commitments"/> tracks), or null.
     /// </summary>
-    public static async Task<Represented<Commitment>?> LoadAsync(IQueryable<Commitment> commitments, string slug, DateOnly asOf, CancellationToken ct)
+    public static async Task<Represented<Commitment>?> LoadAsync(
+        IQueryable<Commitment> commitments, string slug, DateOnly asOf, CancellationToken ct, TextChooser? texts = null)
     {
         var commitment = await commitments
             .Include(c => c.Timelines).Include(c => c.Parties).Include(c => c.MadeInEvent).Include(c => c.Treaties)
@@ -32,7 +33,7 @@ public static class CommitmentEditor
             .Include(c => c.Assessments).ThenInclude(a => a.Event)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Slug == slug, ct);
-        return commitment is null ? null : new(commitment, Representation.Of(Represent(commitment, asOf)));
+        return commitment is null ? null : new(commitment, Representation.Of(Represent(commitment, asOf, texts)));
     }
 
     /// <summary>The representation writes answer with and check against: everything recorded counts.</summary>
@@ -42,27 +43,33 @@ public static class CommitmentEditor
         return LoadAsync(db.Commitments, slug, DateOnly.MaxValue, ct);
     }
 
-    public static CommitmentResponse Represent(Commitment c, DateOnly asOf)
+    /// <summary>The representation, its texts chosen by <paramref name="texts"/> (the originals when null).</summary>
+    public static CommitmentResponse Represent(Commitment c, DateOnly asOf, TextChooser? texts = null)
     {
         ArgumentNullException.ThrowIfNull(c);
+        texts ??= TextChooser.Originals();
         var history = new StatusHistory(c.Assessments.Select(StatusHistory.EntryOf));
         var assessments = c.Assessments.ToDictionary(a => a.Id);
         var status = history.AsOf(asOf);
         return new CommitmentResponse
         {
             Slug = c.Slug,
-            Title = c.Title,
-            Description = c.Description,
+            Title = texts.Required("/title", "title", c.Title, c.Language, c.Translations),
+            Description = texts.Text("/description", "description", c.Description, c.Language, c.Translations),
             Category = c.Category,
             Parties = [.. c.Parties.OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Slug, StringComparer.Ordinal)
-                .Select(p => new ActorRefResponse { Slug = p.Slug, Name = p.Name })],
-            MadeIn = c.MadeInEvent is not { } e ? null : new EventRefResponse { Slug = e.Slug, Title = e.Title, Date = DateResponse.From(e.DateText), Status = e.Status },
+                .Select((p, i) => new ActorRefResponse { Slug = p.Slug, Name = texts.Required($"/parties/{i}/name", "name", p.Name, p.Language, p.Translations) })],
+            MadeIn = c.MadeInEvent is not { } e ? null : new EventRefResponse
+            {
+                Slug = e.Slug, Title = texts.Required("/madeIn/title", "title", e.Title, e.Language, e.Translations), Date = DateResponse.From(e.DateText), Status = e.Status,
+            },
             Due = DateResponse.FromOptional(c.DueText),
             Status = status?.Status,
             StatusDate = status is null ? null : DateResponse.From(assessments[status.Id].DateText),
             Timelines = [.. c.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
-            History = [.. history.Entries.Select(entry => AssessmentResponse.From(assessments[entry.Id]))],
+            History = [.. history.Entries.Select((entry, i) => AssessmentResponse.From(assessments[entry.Id], texts, $"/history/{i}"))],
             Treaties = [.. c.Treaties.OrderBy(t => t.Id).Select(t => new TreatyRefResponse { Slug = t.Slug, Title = t.Title })],
+            Fallbacks = texts.Fallbacks,
         };
     }
 

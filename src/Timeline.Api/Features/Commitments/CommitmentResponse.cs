@@ -70,21 +70,29 @@ public sealed class AssessmentResponse
     public RetractionResponse? Retraction { get; init; }
 
     /// <summary>The same representation built from an assessment in memory, with its sources and event loaded.</summary>
-    public static AssessmentResponse From(Assessment a)
+    /// <param name="a">The assessment.</param>
+    /// <param name="texts">Chooses its texts' language (the originals when null).</param>
+    /// <param name="place">Where it is in the response, for the fallbacks its texts report.</param>
+    public static AssessmentResponse From(Assessment a, TextChooser? texts = null, string place = "")
     {
         ArgumentNullException.ThrowIfNull(a);
+        texts ??= TextChooser.Originals();
         return new()
         {
             Id = a.Id,
             Status = a.Status,
             Date = DateResponse.From(a.DateText),
-            Summary = a.Summary,
-            Event = a.Event is not { } e ? null : new EventRefResponse { Slug = e.Slug, Title = e.Title, Date = DateResponse.From(e.DateText), Status = e.Status },
+            Summary = texts.Required($"{place}/summary", "summary", a.Summary, a.Language, a.Translations),
+            Event = a.Event is not { } e ? null : new EventRefResponse
+            {
+                Slug = e.Slug, Title = texts.Required($"{place}/event/title", "title", e.Title, e.Language, e.Translations), Date = DateResponse.From(e.DateText), Status = e.Status,
+            },
             Confidence = a.Confidence,
             Note = a.Note,
-            Sources = [.. a.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select(s => new SourceResponse
+            Sources = [.. a.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select((s, i) => new SourceResponse
             {
-                Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+                Url = s.Url, Title = texts.Text($"{place}/sources/{i}/title", "title", s.Title, s.Language, s.Translations),
+                Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
             })],
             RecordedBy = a.RecordedBy,
             RecordedAt = a.RecordedAt,

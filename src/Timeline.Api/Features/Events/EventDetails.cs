@@ -33,11 +33,62 @@ public static class EventDetails
         return LoadedEvent.From(row, links);
     }
 
+    /// <summary>
+    /// For a read in another language: the languages and translations of what the loaded event shows besides its own row
+    /// and actors (sources, related events, the commitments and quotes that mention it, their speakers), in four small
+    /// queries by id. Reads without a language never run them, so the usual read costs what it did.
+    /// </summary>
+    public static async Task<EventMentions> LoadMentionTextsAsync(TimelineDbContext db, LoadedEvent loaded, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(loaded);
+        var e = loaded.Event;
+        var sourceIds = e.Sources.Select(s => s.Id).ToList();
+        var sources = await db.Sources.AsNoTracking().Where(s => EF.Parameter(sourceIds).Contains(s.Id))
+            .Select(s => new { s.Id, s.Language, s.Translations }).ToDictionaryAsync(s => s.Id, ct);
+        foreach (var source in e.Sources)
+        {
+            if (sources.TryGetValue(source.Id, out var found))
+                (source.Language, source.Translations) = (found.Language, found.Translations);
+        }
+
+        var eventSlugs = e.Relations.Select(r => r.RelatedEvent!.Slug).Concat(loaded.Mentions.Incoming.Select(r => r.Event.Slug)).Distinct().ToList();
+        var events = await db.Events.AsNoTracking().Where(x => EF.Parameter(eventSlugs).Contains(x.Slug))
+            .Select(x => new { x.Slug, x.Language, x.Translations }).ToListAsync(ct);
+        var commitmentSlugs = loaded.Mentions.Commitments.Concat(loaded.Mentions.Assessed).Select(c => c.Slug).Distinct().ToList();
+        var commitments = await db.Commitments.AsNoTracking().Where(c => EF.Parameter(commitmentSlugs).Contains(c.Slug))
+            .Select(c => new { c.Slug, c.Language, c.Translations }).ToListAsync(ct);
+        var quoteSlugs = loaded.Mentions.Quotes.Select(q => q.Slug).ToList();
+        var quotes = await db.Quotes.AsNoTracking().Where(q => EF.Parameter(quoteSlugs).Contains(q.Slug))
+            .Select(q => new { q.Slug, q.Language, q.Translations, Speaker = q.Speaker!.Slug, SpeakerLanguage = q.Speaker.Language, SpeakerTranslations = q.Speaker.Translations })
+            .ToListAsync(ct);
+
+        var texts = new Dictionary<string, MentionText>(StringComparer.Ordinal);
+        foreach (var x in events)
+            texts[LoadedEvent.TextKey(EventLink.Incoming, x.Slug)] = new MentionText(x.Language, x.Translations);
+        foreach (var c in commitments)
+            texts[LoadedEvent.TextKey(EventLink.Made, c.Slug)] = new MentionText(c.Language, c.Translations);
+        foreach (var q in quotes)
+        {
+            texts[LoadedEvent.TextKey(EventLink.Quote, q.Slug)] = new MentionText(q.Language, q.Translations);
+            texts[LoadedEvent.TextKey("speaker", q.Speaker)] = new MentionText(q.SpeakerLanguage, q.SpeakerTranslations);
+        }
+
+        return loaded.Mentions with { Texts = texts };
+    }
+
     /// <summary>The representation of an event whose parts are in memory (loaded, or just written).</summary>
-    public static EventResponse Build(Event e, EventMentions mentions)
+    /// <param name="e">The event.</param>
+    /// <param name="mentions">What refers to it.</param>
+    /// <param name="texts">Chooses the texts' language (the originals when null).</param>
+    public static EventResponse Build(Event e, EventMentions mentions, TextChooser? texts = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(mentions);
+        texts ??= TextChooser.Originals();
+        string Mentioned(string at, string kind, string slug, string field, string original) =>
+            mentions.Texts.TryGetValue(LoadedEvent.TextKey(kind, slug), out var t) ? texts.Required(at, field, original, t.Language, t.Translations) : original;
+        var title = texts.Required("/title", "title", e.Title, e.Language, e.Translations);
         var outgoing = e.Relations.Select(r => new RelatedEventResponse
         {
             Relation = r.Relation,
@@ -47,28 +98,51 @@ public static class EventDetails
         return new EventResponse
         {
             Slug = e.Slug,
-            Title = e.Title,
-            Summary = e.Summary,
+            Title = title,
+            Summary = texts.Text("/summary", "summary", e.Summary, e.Language, e.Translations),
             Date = DateResponse.From(e.DateText),
             Kind = e.Kind,
             Status = e.Status,
-            Place = e.Place,
+            Place = texts.Text("/place", "place", e.Place, e.Language, e.Translations),
             Confidence = e.Confidence,
-            Note = e.Note,
+            Note = texts.Text("/note", "note", e.Note, e.Language, e.Translations),
             Tags = [.. e.Tags.Select(t => t.Tag).Order(StringComparer.Ordinal)],
             Actors = [.. e.Actors.OrderBy(a => a.Actor!.Name, StringComparer.Ordinal).ThenBy(a => a.Actor!.Slug, StringComparer.Ordinal).ThenBy(a => Kebab.ToValue(a.Role), StringComparer.Ordinal)
-                .Select(a => new EventActorResponse { Slug = a.Actor!.Slug, Name = a.Actor.Name, Role = a.Role })],
+                .Select((a, i) => new EventActorResponse { Slug = a.Actor!.Slug, Name = texts.Required($"/actors/{i}/name", "name", a.Actor.Name, a.Actor.Language, a.Actor.Translations), Role = a.Role })],
             Timelines = [.. e.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
-            Sources = [.. e.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select(s => new SourceResponse
+            Sources = [.. e.Sources.OrderBy(s => s.Url, StringComparer.Ordinal).Select((s, i) => new SourceResponse
             {
-                Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
+                Url = s.Url, Title = texts.Text($"/sources/{i}/title", "title", s.Title, s.Language, s.Translations),
+                Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
             })],
-            Commitments = mentions.Commitments,
-            Assessed = mentions.Assessed,
-            Quotes = mentions.Quotes,
+            Commitments = texts.Preferences.Count == 0 ? mentions.Commitments : [.. mentions.Commitments.Select((c, i) => new CommitmentRefResponse
+            {
+                Slug = c.Slug, Title = Mentioned($"/commitments/{i}/title", EventLink.Made, c.Slug, "title", c.Title),
+            })],
+            Assessed = texts.Preferences.Count == 0 ? mentions.Assessed : [.. mentions.Assessed.Select((c, i) => new CommitmentRefResponse
+            {
+                Slug = c.Slug, Title = Mentioned($"/assessed/{i}/title", EventLink.Made, c.Slug, "title", c.Title),
+            })],
+            Quotes = texts.Preferences.Count == 0 ? mentions.Quotes : [.. mentions.Quotes.Select((q, i) => new QuoteRefResponse
+            {
+                Slug = q.Slug,
+                Text = Mentioned($"/quotes/{i}/text", EventLink.Quote, q.Slug, "text", q.Text),
+                Speaker = new ActorRefResponse { Slug = q.Speaker.Slug, Name = Mentioned($"/quotes/{i}/speaker/name", "speaker", q.Speaker.Slug, "name", q.Speaker.Name) },
+            })],
             Related = [.. outgoing.Concat(mentions.Incoming)
                 .OrderBy(r => r.Event.Date.Start).ThenBy(r => r.Event.Slug, StringComparer.Ordinal)
-                .ThenBy(r => r.Direction, StringComparer.Ordinal).ThenBy(r => Kebab.ToValue(r.Relation), StringComparer.Ordinal)],
+                .ThenBy(r => r.Direction, StringComparer.Ordinal).ThenBy(r => Kebab.ToValue(r.Relation), StringComparer.Ordinal)
+                .Select((r, i) => texts.Preferences.Count == 0 ? r : new RelatedEventResponse
+                {
+                    Relation = r.Relation,
+                    Direction = r.Direction,
+                    Event = new EventRefResponse
+                    {
+                        Slug = r.Event.Slug, Date = r.Event.Date, Status = r.Event.Status,
+                        Title = Mentioned($"/related/{i}/event/title", EventLink.Incoming, r.Event.Slug, "title", r.Event.Title),
+                    },
+                })],
+            Fallbacks = texts.Fallbacks,
         };
     }
 
@@ -95,7 +169,8 @@ public static class EventDetails
         });
         var related = db.EventRelations.Where(r => r.EventId == id).Select(r => new EventLink
         {
-            Kind = EventLink.Related, Id = r.RelatedEventId, Key = r.RelatedEvent!.Slug, Name = r.RelatedEvent.Title, Date = r.RelatedEvent.DateText,
+            Kind = EventLink.Related, Id = r.RelatedEventId, Key = r.RelatedEvent!.Slug, Name = r.RelatedEvent.Title,
+            Date = r.RelatedEvent.DateText,
             Status = r.RelatedEvent.Status, Relation = r.Relation, Publisher = null, Published = null, ArchivedUrl = null, SpeakerSlug = null, SpeakerName = null,
         });
         var incoming = db.EventRelations.Where(r => r.RelatedEventId == id).Join(db.Events, r => r.EventId, other => other.Id, (r, other) => new EventLink
@@ -125,6 +200,9 @@ public static class EventDetails
     }
 }
 
+/// <summary>The language of a mentioned resource's text, and its translations.</summary>
+public sealed record MentionText(string Language, TextTranslations? Translations);
+
 /// <summary>What an event's representation shows of the resources that refer to it; a write of the event changes none of it.</summary>
 public sealed record EventMentions(
     IReadOnlyList<CommitmentRefResponse> Commitments,
@@ -133,6 +211,9 @@ public sealed record EventMentions(
     IReadOnlyList<RelatedEventResponse> Incoming)
 {
     public static EventMentions None { get; } = new([], [], [], []);
+
+    /// <summary>The language and translations of each mention's text (related events' titles too), by <see cref="LoadedEvent.TextKey"/>; empty unless <see cref="EventDetails.LoadMentionTextsAsync"/> filled it.</summary>
+    public IReadOnlyDictionary<string, MentionText> Texts { get; init; } = new Dictionary<string, MentionText>();
 
     /// <summary>What forbids deleting the event while it stands (null when nothing does).</summary>
     public string? BlockingReference() =>
@@ -165,6 +246,9 @@ public sealed class LoadedEvent
 
     /// <summary>The representation as loaded, and so the ETag a write's <c>If-Match</c> is checked against.</summary>
     public Representation Representation { get; }
+
+    /// <summary>The key of a mention's texts in <see cref="EventMentions.Texts"/>.</summary>
+    internal static string TextKey(string kind, string slug) => $"{(kind is EventLink.Assessed ? EventLink.Made : kind)}:{slug}";
 
     internal static LoadedEvent From(Event row, IReadOnlyList<EventLink> links)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Timelines;
@@ -24,18 +25,21 @@ public static class TimelineEditor
         return row is null ? null : new LoadedTimeline(row.Timeline, row.Events, row.Commitments);
     }
 
-    public static TimelineResponse Represent(TimelineStory timeline, int eventCount, int commitmentCount)
+    /// <summary>The representation, its texts chosen by <paramref name="texts"/> (the originals when null).</summary>
+    public static TimelineResponse Represent(TimelineStory timeline, int eventCount, int commitmentCount, TextChooser? texts = null)
     {
         ArgumentNullException.ThrowIfNull(timeline);
+        texts ??= TextChooser.Originals();
         return new()
         {
             Slug = timeline.Slug,
-            Title = timeline.Title,
-            Description = timeline.Description,
+            Title = texts.Required("/title", "title", timeline.Title, timeline.Language, timeline.Translations),
+            Description = texts.Text("/description", "description", timeline.Description, timeline.Language, timeline.Translations),
             Language = timeline.Language,
             EventCount = eventCount,
             CommitmentCount = commitmentCount,
             UpdatedAt = timeline.UpdatedAt,
+            Fallbacks = texts.Fallbacks,
         };
     }
 

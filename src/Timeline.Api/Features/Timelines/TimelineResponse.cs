@@ -10,11 +10,15 @@ public sealed class TimelineResponse
     public required string Title { get; init; }
     public string? Description { get; init; }
 
-    /// <summary>BCP 47 language tag of the texts.</summary>
+    /// <summary>BCP 47 language tag of the timeline's own texts (its original); <c>Content-Language</c> says which language this response's title is in.</summary>
     public required string Language { get; init; }
     public required int EventCount { get; init; }
     public required int CommitmentCount { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Present when a language was asked for (<c>lang</c> or <c>Accept-Language</c>): each text of this response not in the first language asked for, with the language it is in (a later preference, the record's original, or English).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Common.TextFallbackResponse>? Fallbacks { get; init; }
 
     public static readonly Expression<Func<TimelineStory, TimelineResponse>> Projection = t => new TimelineResponse
     {

@@ -124,6 +124,14 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -135,6 +143,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -219,6 +230,14 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<long?>("EventId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en")
+                        .UseCollation("C");
+
                     b.Property<string>("Note")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -254,6 +273,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -377,6 +399,14 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en")
+                        .UseCollation("C");
+
                     b.Property<long?>("MadeInEventId")
                         .HasColumnType("bigint");
 
@@ -391,6 +421,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -445,6 +478,14 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en")
+                        .UseCollation("C");
+
                     b.Property<string>("ListJson")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -484,6 +525,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -616,6 +660,14 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<long?>("EventId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en")
+                        .UseCollation("C");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -632,6 +684,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -672,6 +727,14 @@ namespace Timeline.Api.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasDefaultValue("en")
+                        .UseCollation("C");
+
                     b.Property<string>("PublishedText")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -686,6 +749,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.Property<string>("Url")
                         .IsRequired()
@@ -737,6 +803,9 @@ namespace Timeline.Api.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
+
+                    b.Property<string>("Translations")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

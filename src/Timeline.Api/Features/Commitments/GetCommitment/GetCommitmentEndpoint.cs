@@ -14,11 +14,19 @@ public sealed class GetCommitmentRequest
     /// <summary>Report the status as recorded up to this EDTF date; without it, the current status.</summary>
     [QueryParam]
     public string? AsOf { get; set; }
+
+    /// <summary>The language of the texts (BCP 47); without it, <c>Accept-Language</c> decides. Texts not available in it fall back (see <c>fallbacks</c>).</summary>
+    [QueryParam]
+    public string? Lang { get; set; }
 }
 
 public sealed class GetCommitmentValidator : Validator<GetCommitmentRequest>
 {
-    public GetCommitmentValidator() => RuleFor(r => r.AsOf).MustBeEdtf();
+    public GetCommitmentValidator()
+    {
+        RuleFor(r => r.AsOf).MustBeEdtf();
+        RuleFor(r => r.Lang).MustBeLanguageTag();
+    }
 }
 
 /// <summary>A commitment with its whole status history, oldest first.</summary>
@@ -28,6 +36,10 @@ public sealed class CommitmentResponse : CommitmentSummaryResponse
 
     /// <summary>The treaties (agreements, charters...) that made or restated it; their records are at /treaties/{slug}.</summary>
     public required IReadOnlyList<TreatyRefResponse> Treaties { get; init; }
+
+    /// <summary>Present when a language was asked for (<c>lang</c> or <c>Accept-Language</c>): each text of this response not in the first language asked for, with the language it is in (a later preference, the record's original, or English).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TextFallbackResponse>? Fallbacks { get; init; }
 }
 
 public sealed class GetCommitmentEndpoint(TimelineDbContext db) : Endpoint<GetCommitmentRequest, CommitmentResponse>
@@ -42,13 +54,18 @@ public sealed class GetCommitmentEndpoint(TimelineDbContext db) : Endpoint<GetCo
         Summary(s =>
         {
             s.Summary = "Get a commitment";
-            s.Description = "A commitment, its status (today or as of `asOf`) and its full, sourced status history.";
+            s.Description = "A commitment, its status (today or as of `asOf`) and its full, sourced status history, its texts in the language "
+                + "asked for (`lang`, else `Accept-Language`) where they are translated, else in the record's original language, else in English; "
+                + "`fallbacks` lists the texts that are not in the language asked for first, and `Content-Language` gives the title's.";
         });
     }
 
     public override async Task HandleAsync(GetCommitmentRequest req, CancellationToken ct)
     {
-        var commitment = await CommitmentEditor.LoadAsync(db.Commitments.AsNoTracking(), req.Slug, DateQuery.AsOf(req.AsOf), ct);
+        var texts = TextChooser.For(HttpContext.Request);
+        var commitment = await CommitmentEditor.LoadAsync(db.Commitments.AsNoTracking(), req.Slug, DateQuery.AsOf(req.AsOf), ct, texts);
+        if (commitment is not null)
+            texts.Announce(HttpContext.Response);
         await Send.ResultAsync(commitment is null ? Problems.NotFound("commitment", req.Slug) : commitment.Representation);
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Xml;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
-using Timeline.Api.Features.Exports.ExportFeed;
 using Timeline.Api.Features.Reader;
 
 namespace Timeline.Api.Features.Pages.GetScorecardSvg;
