@@ -35,6 +35,9 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     /// <summary>Stay on SQLite even when TIMELINE_TEST_POSTGRES is set (to compare the providers).</summary>
     public bool ForceSqlite { get; init; }
 
+    /// <summary>Keywords added to the SQLite connection string (e.g. <c>Default Timeout=1</c>); ignored on PostgreSQL.</summary>
+    public string? SqliteOptions { get; init; }
+
     /// <summary>The SQLite file (on SQLite runs only).</summary>
     public string DatabasePath => Path.Combine(_folder, "timeline.db");
 
@@ -100,7 +103,8 @@ public sealed class TimelineApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider);
-        builder.UseSetting("ConnectionStrings:Timeline", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Timeline", SqliteOptions is not null && Database.Provider == DatabaseOptions.Sqlite
+            ? $"{Database.ConnectionString};{SqliteOptions}" : Database.ConnectionString);
         builder.UseSetting("Database:DataPath", SeedFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests make many requests from one address; the limiter has its own tests with low limits.

@@ -103,6 +103,26 @@ public sealed partial class ClientErrorExceptionHandler(
             return true;
         }
 
+        if (DatabaseBusy(exception))
+        {
+            // SQLite lets one writer in at a time; a write that waited its whole timeout for the lock (a burst of writes on
+            // a starved machine) is a moment of overload, not a fault: 503 with Retry-After, and the write changed nothing
+            // (its transaction rolled back; an Idempotency-Key claim was released, so the retry may take it).
+            LogBusy(logger, httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "1";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Detail = "The database is busy with other writes; nothing was changed. Try again in a second.",
+                },
+            });
+        }
+
         if (exception is not BadHttpRequestException bad)
             return false;
 
@@ -119,6 +139,21 @@ public sealed partial class ClientErrorExceptionHandler(
             ProblemDetails = { Status = bad.StatusCode, Detail = detail },
         });
     }
+
+    /// <summary>SQLITE_BUSY or SQLITE_LOCKED anywhere in the chain (EF Core wraps it in a DbUpdateException on save).</summary>
+    private static bool DatabaseBusy(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+                return true;
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database stayed locked by other writes for the whole timeout")]
+    private static partial void LogBusy(ILogger logger, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client closed the connection before the answer")]
     private static partial void LogClientGone(ILogger logger, string method, PathString path);

@@ -33,6 +33,17 @@ internal static class SharedResponses
                 Schema = new JsonSchema { Type = JsonObjectType.Integer },
             };
 
+            // Whole documents waiting for a turn (WholeDocumentGate) and writes finding the database busy both say when to retry.
+            if (operation.Responses.TryGetValue("503", out var unavailable))
+            {
+                unavailable.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before trying again.",
+                    IsRequired = true,
+                    Schema = new JsonSchema { Type = JsonObjectType.Integer },
+                };
+            }
+
             if (!string.Equals(description.Method, OpenApiOperationMethod.Get, StringComparison.OrdinalIgnoreCase))
                 continue;
             if (operation.Responses.TryGetValue("200", out var ok))

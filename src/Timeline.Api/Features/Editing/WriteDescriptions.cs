@@ -53,7 +53,7 @@ public static class WriteDescriptions
             WriteKind.Delete => [404, 409, 412, 428],
             _ => [400, 404, 409, 412, 413, 415, 422],
         };
-        foreach (var refusal in refusals.Concat([401, 403, 429]).Concat(also).Distinct().Order())
+        foreach (var refusal in refusals.Concat([401, 403, 429, 503]).Concat(also).Distinct().Order())
             builder.ProducesProblem(refusal);
         return builder.WithMetadata(new WriteContract(kind, status, patchOf));
     }
