@@ -33,8 +33,9 @@ internal static class SharedResponses
                 Schema = new JsonSchema { Type = JsonObjectType.Integer },
             };
 
-            // Whole documents waiting for a turn (WholeDocumentGate) and writes finding the database busy both say when to retry.
-            if (operation.Responses.TryGetValue("503", out var unavailable))
+            // Whole documents waiting for a turn (WholeDocumentGate) and writes finding the database busy both say when to retry,
+            // in a problem+json; readiness's 503 is its health report, for load balancers, and names no time.
+            if (operation.Responses.TryGetValue("503", out var unavailable) && unavailable.Content.ContainsKey(ErrorHandling.ProblemJson))
             {
                 unavailable.Headers["Retry-After"] = new OpenApiHeader
                 {
