@@ -75,6 +75,7 @@ public static partial class OpenApi
         ("events", "Dated happenings, including those announced that never took place."),
         ("commitments", "Promises made in events, with their append-only, sourced status history."),
         ("actors", "People, states and organisations, found under any spelling of their names."),
+        ("treaties", "Treaties and other instruments: their parties, each party's dated actions, and the commitments they made."),
         ("quotes", "Words said by actors, with their source."),
         ("sources", "Cited publications, found by URL when facts cite them."),
         ("search", "Full-text search across everything."),

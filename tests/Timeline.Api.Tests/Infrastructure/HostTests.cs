@@ -44,6 +44,23 @@ public sealed class HostTests(TimelineApiFactory factory)
     }
 
     [Fact]
+    public async Task EveryOperationTag_IsDescribedInTheDocumentsTagList()
+    {
+        using var client = factory.CreateClient();
+        using var document = await client.GetAsync(new Uri(OpenApi.JsonPath, UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await document.Content.ReadAsStringAsync());
+        var described = json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToHashSet();
+        var used = json.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject())
+            .Where(operation => operation.Value.ValueKind == System.Text.Json.JsonValueKind.Object && operation.Value.TryGetProperty("tags", out _))
+            .SelectMany(operation => operation.Value.GetProperty("tags").EnumerateArray().Select(t => t.GetString()))
+            .ToHashSet();
+
+        // Swagger UI groups operations by tag and shows the tag's description; an undescribed tag is a bare heading.
+        Assert.Empty(used.Except(described));
+    }
+
+    [Fact]
     public async Task OpenApiYaml_MatchesTheCode()
     {
         var generated = await OpenApi.GenerateYamlAsync(factory.Services);
