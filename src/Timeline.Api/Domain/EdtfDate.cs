@@ -39,7 +39,7 @@ public enum DatePrecision
 /// Not supported: <c>Y</c>-prefixed or negative years, seasons (21–24), times, and level 2 features.
 /// Only canonical text is accepted, so <see cref="Text"/> is always exactly the parsed input.
 /// </remarks>
-public sealed class EdtfDate : IEquatable<EdtfDate>
+public sealed class EdtfDate : IEquatable<EdtfDate>, IParsable<EdtfDate>
 {
     // The longest valid text is two qualified days, e.g. "2019-12-08%/2019-12-09%" (23 characters).
     private const int _maxLength = 64;
@@ -186,6 +186,13 @@ public sealed class EdtfDate : IEquatable<EdtfDate>
         ArgumentNullException.ThrowIfNull(text);
         return TryParse(text, out var date, out var error) ? date : throw new FormatException(error);
     }
+
+    // IParsable, so that a request can carry a parsed date (query values bind to it: Infrastructure/QueryValues).
+    // Explicit, because EDTF text does not depend on culture: callers use Parse(string) and need no format provider.
+    static EdtfDate IParsable<EdtfDate>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<EdtfDate>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out EdtfDate result) =>
+        TryParse(s, out result, out _);
 
     /// <summary>Creates a day-precision value, e.g. <c>2019-12-08</c>, with no qualifiers.</summary>
     /// <param name="day">The calendar day.</param>

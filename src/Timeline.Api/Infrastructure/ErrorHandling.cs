@@ -194,7 +194,7 @@ public static class BindingMessages
         ArgumentNullException.ThrowIfNull(type);
         var text = value.ToString();
         var echo = text.Length > MaxEcho ? string.Concat(text.AsSpan(0, MaxEcho), "…") : text;
-        return $"'{echo}' is not {Describe(type)}.";
+        return QueryValues.Explain(type, text, echo) ?? $"'{echo}' is not {Describe(type)}.";
     }
 
     /// <summary>A JSON body that does not deserialize into the request.</summary>

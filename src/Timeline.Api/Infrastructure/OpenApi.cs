@@ -32,6 +32,13 @@ public static partial class OpenApi
                 // A change log's before and after are whatever the field holds: any JSON value, not .NET's JsonNode members.
                 s.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(System.Text.Json.Nodes.JsonNode),
                     schema => schema.Description = "Any JSON value: the field as the resource's write representation has it."));
+                // A query parameter bound to an EDTF date is text on the wire (Features/Common/DateQuery, Infrastructure/QueryValues).
+                s.SchemaSettings.TypeMappers.Add(new NJsonSchema.Generation.TypeMappers.PrimitiveTypeMapper(typeof(Domain.EdtfDate), schema =>
+                {
+                    schema.Type = NJsonSchema.JsonObjectType.String;
+                    schema.Format = "edtf";
+                    schema.Pattern = null;
+                }));
                 // First, so that it runs before the document processor FastEndpoints has already added.
                 s.DocumentProcessors.Insert(0, new RoutesOutsidePrefixProcessor());
                 s.OperationProcessors.Add(new WriteContractProcessor());

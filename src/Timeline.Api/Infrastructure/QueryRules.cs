@@ -10,6 +10,11 @@ public static class QueryRules
         rule.Must(text => text is null || EdtfDate.TryParse(text, out EdtfDate? _, out string? _))
             .WithMessage((_, text) => EdtfDate.TryParse(text, out EdtfDate? _, out var error) ? "" : $"'{text}' is not a valid EDTF date: {error}");
 
+    /// <summary><c>to</c> may end no earlier than <c>from</c> starts (both already parsed by the binder).</summary>
+    public static IRuleBuilderOptions<T, EdtfDate?> MustNotEndBefore<T>(this IRuleBuilder<T, EdtfDate?> rule, Func<T, EdtfDate?> from) =>
+        rule.Must((request, to) => to is null || from(request) is not { } start || to.End >= start.Start)
+            .WithMessage("to must not be before from.");
+
     public static IRuleBuilderOptions<T, string?> MustBeOneOf<T, TEnum>(this IRuleBuilder<T, string?> rule) where TEnum : struct, Enum =>
         rule.Must(text => text is null || Kebab.TryParse<TEnum>(text, out _))
             .WithMessage($"{{PropertyName}} must be one of: {string.Join(", ", Kebab.AllValues<TEnum>())}.");

@@ -132,6 +132,7 @@ public static partial class TimelineApp
             c.Endpoints.RoutePrefix = "api/v1";
             c.Errors.UseProblemDetails(p => p.IndicateErrorCode = false);
             c.Binding.FailureMessage = BindingMessages.ForValue;
+            QueryValues.Register(c.Binding);
             c.Binding.JsonExceptionTransformer = BindingMessages.ForJson;
             c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             ConfigureJson(c.Serializer.Options);

@@ -54,6 +54,57 @@ public sealed class QueryValidationTests(TimelineApiFactory factory)
     }
 
     [Theory]
+    [InlineData("/api/v1/commitments?status=done", "status", "partially-materialised")]
+    [InlineData("/api/v1/events?kind=party", "kind", "treaty")]
+    [InlineData("/api/v1/treaties?status=pending", "status", "not-signed")]
+    public async Task BadEnumValue_ErrorListsTheWireValues(string url, string parameter, string oneAllowedValue)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        var error = Assert.Single((await response.JsonAsync()).FieldErrors());
+        Assert.Equal(parameter, error.Name);
+        // The kebab-case spelling a client sends, never the .NET enum's name.
+        Assert.Contains(oneAllowedValue, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/commitments?status=partially-materialised&category=economic&asOf=2019-12")]
+    [InlineData("/api/v1/treaties?status=not-signed&asOf=2000")]
+    [InlineData("/api/v1/events?kind=treaty&status=occurred&from=1999&to=2000-01")]
+    public async Task KebabCaseEnumsAndEdtfDates_BindFromTheQuery(string url)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnEmptyQueryValue_CountsAsAbsent()
+    {
+        // What an HTML form sends for a cleared field; the embed's and pages' as-of forms rely on it.
+        using var client = factory.CreateClient();
+        var all = await client.GetStringAsync(new Uri("/api/v1/events?limit=5", UriKind.Relative));
+        var blank = await client.GetStringAsync(new Uri("/api/v1/events?limit=5&from=&to=&kind=&status=", UriKind.Relative));
+        Assert.Equal(all, blank);
+    }
+
+    [Fact]
+    public async Task TheDocument_ShowsParsedQueryValuesFormats()
+    {
+        using var client = factory.CreateClient();
+        using var document = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var parameters = document.RootElement.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("schema"));
+
+        Assert.Equal("edtf", parameters["from"].GetProperty("format").GetString());
+        Assert.Equal("edtf", parameters["to"].GetProperty("format").GetString());
+        Assert.Contains("EventKind", parameters["kind"].GetRawText(), StringComparison.Ordinal);
+        var kinds = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("EventKind").GetProperty("enum");
+        Assert.Contains("treaty", kinds.EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Theory]
     [InlineData("/api/v1/events?from=%00")]
     [InlineData("/api/v1/events?from=..%2F..")]
     [InlineData("/api/v1/events?from=9999-12-31&to=9999-12-31")]

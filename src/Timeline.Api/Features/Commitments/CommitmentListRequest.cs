@@ -15,11 +15,11 @@ public abstract class CommitmentFilterRequest
 {
     /// <summary>Only commitments with this status on the <c>asOf</c> day: not-started, in-progress, stalled, partially-materialised, materialised, abandoned.</summary>
     [QueryParam]
-    public string? Status { get; set; }
+    public CommitmentStatus? Status { get; set; }
 
     /// <summary>Only commitments in this category: political, economic, monetary, defence, legal, social.</summary>
     [QueryParam]
-    public string? Category { get; set; }
+    public CommitmentCategory? Category { get; set; }
 
     /// <summary>Only commitments this actor (slug) is a party to.</summary>
     [QueryParam]
@@ -27,7 +27,7 @@ public abstract class CommitmentFilterRequest
 
     /// <summary>Report each status as recorded up to this EDTF date (its last day); without it, the current status.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
+    public EdtfDate? AsOf { get; set; }
 
     /// <summary>Full-text search in titles and descriptions.</summary>
     [QueryParam]
@@ -56,9 +56,6 @@ public abstract class CommitmentFilterValidator<TRequest> : Validator<TRequest> 
 {
     protected CommitmentFilterValidator()
     {
-        RuleFor(r => r.Status).MustBeOneOf<TRequest, CommitmentStatus>();
-        RuleFor(r => r.Category).MustBeOneOf<TRequest, CommitmentCategory>();
-        RuleFor(r => r.AsOf).MustBeEdtf();
         RuleFor(r => r.Party).MaximumLength(120);
         RuleFor(r => r.Q).MaximumLength(200);
     }
@@ -82,11 +79,8 @@ public static class CommitmentList
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(request);
         var query = commitments.AsNoTracking();
-        if (request.Category is not null)
-        {
-            var category = Kebab.Parse<CommitmentCategory>(request.Category);
+        if (request.Category is { } category)
             query = query.Where(c => c.Category == category);
-        }
 
         if (request.Party is not null)
             query = query.Where(c => c.Parties.Any(p => p.Slug == request.Party));
@@ -97,11 +91,8 @@ public static class CommitmentList
         }
 
         var withStatus = query.WithStatusAsOf(DateQuery.AsOf(request.AsOf));
-        if (request.Status is not null)
-        {
-            var status = Kebab.Parse<CommitmentStatus>(request.Status);
+        if (request.Status is { } status)
             withStatus = withStatus.Where(r => r.Status == status);
-        }
 
         return withStatus;
     }

@@ -57,8 +57,8 @@ public static class EventList
             Timelines: timelines,
             Actors: actors,
             Tag: request.Tag,
-            Kind: request.Kind is null ? null : Kebab.Parse<EventKind>(request.Kind),
-            Status: request.Status is null ? null : Kebab.Parse<EventStatus>(request.Status),
+            Kind: request.Kind,
+            Status: request.Status,
             From: DateQuery.StartOf(request.From),
             To: DateQuery.EndOf(request.To));
         if (request.Q is null)

@@ -11,11 +11,11 @@ public abstract class EventFilterRequest
 {
     /// <summary>Events that may end on or after this EDTF date (<c>2019-12</c> = from 1 December 2019).</summary>
     [QueryParam]
-    public string? From { get; set; }
+    public EdtfDate? From { get; set; }
 
     /// <summary>Events that may start on or before this EDTF date (<c>2019-12</c> = up to 31 December 2019).</summary>
     [QueryParam]
-    public string? To { get; set; }
+    public EdtfDate? To { get; set; }
 
     /// <summary>Only events this actor (slug) took part in.</summary>
     [QueryParam]
@@ -27,11 +27,11 @@ public abstract class EventFilterRequest
 
     /// <summary>Only events of this kind (treaty, signing, meeting, summit, talks, poll, ...).</summary>
     [QueryParam]
-    public string? Kind { get; set; }
+    public EventKind? Kind { get; set; }
 
     /// <summary>Only events with this status: occurred, planned, cancelled, postponed.</summary>
     [QueryParam]
-    public string? Status { get; set; }
+    public EventStatus? Status { get; set; }
 
     /// <summary>Full-text search in titles, summaries and places (accent-insensitive, prefix matching).</summary>
     [QueryParam]
@@ -85,14 +85,7 @@ public abstract class EventFilterValidator<TRequest> : Validator<TRequest> where
 {
     protected EventFilterValidator()
     {
-        RuleFor(r => r.From).MustBeEdtf();
-        RuleFor(r => r.To).MustBeEdtf();
-        RuleFor(r => r.To)
-            .Must((r, to) => DateQuery.EndOf(to) >= DateQuery.StartOf(r.From))
-            .When(r => EdtfDate.TryParse(r.From, out _, out _) && EdtfDate.TryParse(r.To, out _, out _))
-            .WithMessage("to must not be before from.");
-        RuleFor(r => r.Kind).MustBeOneOf<TRequest, EventKind>();
-        RuleFor(r => r.Status).MustBeOneOf<TRequest, EventStatus>();
+        RuleFor(r => r.To).MustNotEndBefore(r => r.From);
         RuleFor(r => r.Sort)
             .Must(s => s is null or "date" or "-date")
             .WithMessage("sort must be date or -date.");

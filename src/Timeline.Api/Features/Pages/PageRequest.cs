@@ -1,5 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
+using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Reader;
 using Timeline.Api.Infrastructure;
@@ -33,10 +34,10 @@ public abstract class AsOfPageRequest : PageRequest
 {
     /// <summary>Show statuses as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
+    public EdtfDate? AsOf { get; set; }
 
     /// <summary>The day asked for, or null for everything recorded.</summary>
-    public DateOnly? AsOfDay => string.IsNullOrEmpty(AsOf) ? null : DateQuery.AsOf(AsOf);
+    public DateOnly? AsOfDay => AsOf is null ? null : DateQuery.AsOf(AsOf);
 }
 
 public abstract class PageValidator<TRequest> : Validator<TRequest> where TRequest : PageRequest
@@ -47,11 +48,6 @@ public abstract class PageValidator<TRequest> : Validator<TRequest> where TReque
             .WithMessage($"theme must be one of: {string.Join(", ", ReaderLayout.Themes)}.");
         RuleFor(r => r.Lang).MustBeLanguageTag();
     }
-}
-
-public abstract class AsOfPageValidator<TRequest> : PageValidator<TRequest> where TRequest : AsOfPageRequest
-{
-    protected AsOfPageValidator() => RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
 }
 
 /// <summary>What every public page endpoint shares.</summary>

@@ -17,19 +17,19 @@ public abstract class TreatyListRequest : IPagedRequest
     /// ratified, in-force, suspended, withdrawn.
     /// </summary>
     [QueryParam]
-    public string? Status { get; set; }
+    public PartyStatus? Status { get; set; }
 
     /// <summary>Report statuses as recorded up to this EDTF date (its last day); without it, today's.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
+    public EdtfDate? AsOf { get; set; }
 
     /// <summary>Treaties signed on or after this EDTF date (<c>2019-12</c> = from 1 December 2019).</summary>
     [QueryParam]
-    public string? From { get; set; }
+    public EdtfDate? From { get; set; }
 
     /// <summary>Treaties signed on or before this EDTF date (<c>2019-12</c> = up to 31 December 2019).</summary>
     [QueryParam]
-    public string? To { get; set; }
+    public EdtfDate? To { get; set; }
 
     /// <summary>Full-text search in titles, short titles, descriptions and places.</summary>
     [QueryParam]
@@ -51,14 +51,7 @@ public abstract class TreatyListValidator<TRequest> : Validator<TRequest> where 
 {
     protected TreatyListValidator()
     {
-        RuleFor(r => r.Status).MustBeOneOf<TRequest, PartyStatus>();
-        RuleFor(r => r.AsOf).MustBeEdtf();
-        RuleFor(r => r.From).MustBeEdtf();
-        RuleFor(r => r.To).MustBeEdtf();
-        RuleFor(r => r.To)
-            .Must((r, to) => DateQuery.EndOf(to) >= DateQuery.StartOf(r.From))
-            .When(r => EdtfDate.TryParse(r.From, out _, out _) && EdtfDate.TryParse(r.To, out _, out _))
-            .WithMessage("to must not be before from.");
+        RuleFor(r => r.To).MustNotEndBefore(r => r.From);
         RuleFor(r => r.Q).MaximumLength(200);
         Include(new PagingValidator<TreatyCursor>());
     }
@@ -103,7 +96,7 @@ public static class TreatyList
 
         var after = Paging.TryDecode<TreatyCursor>(request.Cursor, out var cursor) ? cursor.Id : 0;
         var asOf = DateQuery.AsOf(request.AsOf);
-        var status = request.Status is null ? (PartyStatus?)null : Kebab.Parse<PartyStatus>(request.Status);
+        var status = request.Status;
         var limit = Paging.LimitOf(request);
         var rows = new List<(long Id, TItem Item)>();
         while (rows.Count <= limit)

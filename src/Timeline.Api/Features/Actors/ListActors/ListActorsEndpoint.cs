@@ -15,7 +15,7 @@ public sealed class ListActorsRequest : IPagedRequest
 
     /// <summary>Only actors of this kind: person, state, organisation, media.</summary>
     [QueryParam]
-    public string? Kind { get; set; }
+    public ActorKind? Kind { get; set; }
 
     /// <summary>Items per page, 1–200 (default 50).</summary>
 
@@ -36,7 +36,6 @@ public sealed class ListActorsValidator : Validator<ListActorsRequest>
     {
         Include(new PagingValidator<ActorCursor>());
         RuleFor(r => r.Q).MaximumLength(200);
-        RuleFor(r => r.Kind).MustBeOneOf<ListActorsRequest, ActorKind>();
     }
 }
 
@@ -63,11 +62,8 @@ public sealed class ListActorsEndpoint(TimelineDbContext db) : Endpoint<ListActo
             query = query.Where(a => a.FoldedName.Contains(folded) || a.Aliases.Any(al => al.FoldedName.Contains(folded)));
         }
 
-        if (req.Kind is not null)
-        {
-            var kind = Kebab.Parse<ActorKind>(req.Kind);
+        if (req.Kind is { } kind)
             query = query.Where(a => a.Kind == kind);
-        }
 
 #pragma warning disable CA1309 // string.Compare runs in SQL (binary collation); the ordinal overload does not translate
         if (Paging.TryDecode<ActorCursor>(req.Cursor, out var after))

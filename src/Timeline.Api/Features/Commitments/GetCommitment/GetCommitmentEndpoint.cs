@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed class GetCommitmentRequest
 
     /// <summary>Report the status as recorded up to this EDTF date; without it, the current status.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
+    public EdtfDate? AsOf { get; set; }
 
     /// <summary>The language of the texts (BCP 47); without it, <c>Accept-Language</c> decides. Texts not available in it fall back (see <c>fallbacks</c>).</summary>
     [QueryParam]
@@ -24,7 +25,6 @@ public sealed class GetCommitmentValidator : Validator<GetCommitmentRequest>
 {
     public GetCommitmentValidator()
     {
-        RuleFor(r => r.AsOf).MustBeEdtf();
         RuleFor(r => r.Lang).MustBeLanguageTag();
     }
 }

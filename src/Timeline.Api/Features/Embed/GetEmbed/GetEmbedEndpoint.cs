@@ -51,7 +51,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
 
         var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
         var sections = EmbedViews.Parse(req.View);
-        var filter = new EventFilter(DateQuery.StartOf(Blank(req.From)), DateQuery.EndOf(Blank(req.To)), Tag: Blank(req.Tag));
+        var filter = new EventFilter(DateQuery.StartOf(req.From), DateQuery.EndOf(req.To), Tag: Blank(req.Tag));
         var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, search, timeline, filter, ct) : [];
         var commitments = sections.HasFlag(EmbedView.Scorecard) ? await ReaderData.CommitmentsAsync(db, req.Slug, ct) : [];
         var treaties = sections.HasFlag(EmbedView.Treaties) ? await ReaderData.TreatiesAsync(db, req.Slug, ct) : [];
@@ -68,7 +68,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
             }
         }
 
-        var asOf = Blank(req.AsOf) is { } asOfText ? DateQuery.AsOf(asOfText) : (DateOnly?)null;
+        var asOf = req.AsOf is null ? (DateOnly?)null : DateQuery.AsOf(req.AsOf);
         var html = EmbedPage.Render(context, new EmbedModel(
             timeline,
             events,
@@ -91,7 +91,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From, ["to"] = req.To, ["tag"] = req.Tag, ["start"] = req.Start, ["lang"] = req.Lang,
+            ["view"] = req.View, ["theme"] = req.Theme, ["from"] = req.From?.Text, ["to"] = req.To?.Text, ["tag"] = req.Tag, ["start"] = req.Start, ["lang"] = req.Lang,
         };
         return [.. OptionNames.Where(n => Blank(values.GetValueOrDefault(n)) is not null).Select(n => KeyValuePair.Create(n, values[n]!))];
     }

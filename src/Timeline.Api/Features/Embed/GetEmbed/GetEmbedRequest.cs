@@ -13,11 +13,11 @@ public sealed class GetEmbedRequest
 
     /// <summary>Only events that may end on or after this EDTF date.</summary>
     [QueryParam]
-    public string? From { get; set; }
+    public EdtfDate? From { get; set; }
 
     /// <summary>Only events that may start on or before this EDTF date.</summary>
     [QueryParam]
-    public string? To { get; set; }
+    public EdtfDate? To { get; set; }
 
     /// <summary>Only events with this tag.</summary>
     [QueryParam]
@@ -33,7 +33,7 @@ public sealed class GetEmbedRequest
 
     /// <summary>Show each commitment's status (and each treaty party's) as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
+    public EdtfDate? AsOf { get; set; }
 
     /// <summary>
     /// Open at this point of the story, showing a short window of events from there (earlier and later ones behind a
@@ -129,14 +129,12 @@ public sealed class GetEmbedValidator : Validator<GetEmbedRequest>
 {
     public GetEmbedValidator()
     {
-        RuleFor(r => r.From).MustBeEdtf();
-        RuleFor(r => r.To).MustBeEdtf();
+        RuleFor(r => r.To).MustNotEndBefore(r => r.From);
         RuleFor(r => r.Tag).MaximumLength(120);
         RuleFor(r => r.Theme).Must(t => t is null || ReaderLayout.Themes.Contains(t))
             .WithMessage($"theme must be one of: {string.Join(", ", ReaderLayout.Themes)}.");
         RuleFor(r => r.View).Must(v => v is null || EmbedViews.ByName.ContainsKey(v))
             .WithMessage($"view must be one of: {string.Join(", ", EmbedViews.ByName.Keys)}.");
-        RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
         RuleFor(r => r.Start).Must(EmbedStart.IsValid)
             .WithMessage("start must be an EDTF date (2019-12-08), an event slug or latest.");
         RuleFor(r => r.Lang).MustBeLanguageTag();

@@ -15,12 +15,7 @@ public sealed class ExportTreatiesCsvRequest
 
     /// <summary>Report force and party statuses as recorded up to this EDTF date (its last day); without it, today's.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
-}
-
-public sealed class ExportTreatiesCsvValidator : Validator<ExportTreatiesCsvRequest>
-{
-    public ExportTreatiesCsvValidator() => RuleFor(r => r.AsOf).MustBeEdtf();
+    public EdtfDate? AsOf { get; set; }
 }
 
 public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<ExportTreatiesCsvRequest>

@@ -90,14 +90,14 @@ public static class CommitmentPage
         }
 
         var json = PageLinks.CommitmentJson(slug);
-        var asOfQuery = string.IsNullOrEmpty(req.AsOf) ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf)}";
+        var asOfQuery = req.AsOf is null ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf.Text)}";
         DataGroup self = new(t["Data.ThisCommitment"],
         [
             new(t["Data.Json"], context.Link(json + asOfQuery), OutputMediaTypes.Json),
             new(t["Data.History"], context.Link($"{json}/history"), OutputMediaTypes.Json),
             new(t["Data.Changes"], context.Link($"{json}/changes"), OutputMediaTypes.Json),
         ]);
-        ReaderPage.End(html, context, [self, .. timelines.Select(tl => PageLinks.Timeline(context, tl.Slug, t.Format("Data.TimelineNamed", tl.Title), req.AsOf))]);
+        ReaderPage.End(html, context, [self, .. timelines.Select(tl => PageLinks.Timeline(context, tl.Slug, t.Format("Data.TimelineNamed", tl.Title), req.AsOf?.Text))]);
         return html.ToString();
     }
 

@@ -10,7 +10,7 @@ namespace Timeline.Api.Features.Pages.GetCommitmentPage;
 
 public sealed class GetCommitmentPageRequest : AsOfPageRequest;
 
-public sealed class GetCommitmentPageValidator : AsOfPageValidator<GetCommitmentPageRequest>;
+public sealed class GetCommitmentPageValidator : PageValidator<GetCommitmentPageRequest>;
 
 public sealed class GetCommitmentPageEndpoint(TimelineDbContext db, TimeProvider clock) : Endpoint<GetCommitmentPageRequest>
 {

@@ -1,9 +1,10 @@
-using FastEndpoints;
 using FastEndpoints.Swagger;
+using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Timeline.Api.Data;
 using Timeline.Api.Data.Queries;
+using Timeline.Api.Data;
+using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Features.Embed;
 using Timeline.Api.Features.Reader;
@@ -17,7 +18,7 @@ public sealed class GetScorecardSvgRequest
 
     /// <summary>Count statuses as recorded up to this EDTF date (its last day); empty or absent: today.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
+    public EdtfDate? AsOf { get; set; }
 
     /// <summary><c>light</c> (the default) or <c>dark</c>: a picture cannot follow the reader's setting once shared.</summary>
     [QueryParam]
@@ -37,7 +38,6 @@ public sealed class GetScorecardSvgValidator : Validator<GetScorecardSvgRequest>
 {
     public GetScorecardSvgValidator()
     {
-        RuleFor(r => r.AsOf).MustBeEdtf().When(r => !string.IsNullOrEmpty(r.AsOf));
         RuleFor(r => r.Theme).Must(t => string.IsNullOrEmpty(t) || t is ReaderLayout.Light or ReaderLayout.Dark)
             .WithMessage("theme must be light or dark.");
         RuleFor(r => r.Lang).MustBeLanguageTag();
@@ -77,7 +77,7 @@ public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider c
             return;
         }
 
-        var asOf = string.IsNullOrEmpty(req.AsOf) ? null : req.AsOf;
+        var asOf = req.AsOf;
         var statuses = await db.Commitments.AsNoTracking().InTimeline(req.Slug)
             .WithStatusAsOf(DateQuery.AsOf(asOf))
             .OrderBy(r => r.Commitment.Id)

@@ -12,7 +12,7 @@ namespace Timeline.Api.Features.Pages.GetTimelinePage;
 
 public sealed class GetTimelinePageRequest : AsOfPageRequest;
 
-public sealed class GetTimelinePageValidator : AsOfPageValidator<GetTimelinePageRequest>;
+public sealed class GetTimelinePageValidator : PageValidator<GetTimelinePageRequest>;
 
 public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearch search, TimeProvider clock) : Endpoint<GetTimelinePageRequest>
 {

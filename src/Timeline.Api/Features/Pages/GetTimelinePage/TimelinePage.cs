@@ -20,7 +20,7 @@ public static class TimelinePage
         var t = context.Text;
         var slug = timeline.Slug;
         var canonical = context.Absolute(ReaderPaths.Timeline(slug));
-        var data = PageLinks.Timeline(context, slug, t["Data.ThisTimeline"], req.AsOf);
+        var data = PageLinks.Timeline(context, slug, t["Data.ThisTimeline"], req.AsOf?.Text);
         var html = new HtmlWriter();
         ReaderPage.Begin(html, context, new PageHead(
             t.Format("Page.Title", timeline.Title),
@@ -69,7 +69,7 @@ public static class TimelinePage
             html.Append($"<div class=\"tl-embed\">\n<p>{t["Embed.Intro"]}</p>\n");
             html.Append($"<pre class=\"tl-code\" tabindex=\"0\"><code>{EmbedSnippet.For(context, slug, timeline.Title)}</code></pre>\n");
             html.Append($"<p>{t["Embed.Options"]}</p>\n");
-            var image = context.Link(ReaderPaths.ScorecardSvg(slug)) + (string.IsNullOrEmpty(req.AsOf) ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf)}");
+            var image = context.Link(ReaderPaths.ScorecardSvg(slug)) + (req.AsOf is null ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf.Text)}");
             html.Append($"<p><a href=\"{image}\"><img class=\"tl-scorecard-img\" src=\"{image}\" width=\"600\" height=\"315\" alt=\"{t["Data.Scorecard"]}\"></a></p>\n</div>\n");
         });
 

@@ -15,12 +15,7 @@ public sealed class GetScorecardRequest
 
     /// <summary>Count statuses as recorded up to this EDTF date; without it, the current statuses.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
-}
-
-public sealed class GetScorecardValidator : Validator<GetScorecardRequest>
-{
-    public GetScorecardValidator() => RuleFor(r => r.AsOf).MustBeEdtf();
+    public EdtfDate? AsOf { get; set; }
 }
 
 /// <summary>How a timeline's commitments stand: counts by status, overall and per category.</summary>
@@ -94,7 +89,7 @@ public sealed class GetScorecardEndpoint(TimelineDbContext db) : Endpoint<GetSco
         await Send.OkAsync(new ScorecardResponse
         {
             Timeline = req.Slug,
-            AsOf = req.AsOf,
+            AsOf = req.AsOf?.Text,
             Total = rows.Count,
             Headline = $"{materialised} of {rows.Count} commitments materialised",
             ByStatus = CountByStatus(rows.Select(r => r.Status)),

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
@@ -13,12 +14,7 @@ public sealed class GetTreatyRequest
 
     /// <summary>Report force and party statuses as recorded up to this EDTF date (its last day); without it, today's.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
-}
-
-public sealed class GetTreatyValidator : Validator<GetTreatyRequest>
-{
-    public GetTreatyValidator() => RuleFor(r => r.AsOf).MustBeEdtf();
+    public EdtfDate? AsOf { get; set; }
 }
 
 /// <summary>A treaty with its parties table, the commitments it made and its whole record of actions, in the order they took effect.</summary>

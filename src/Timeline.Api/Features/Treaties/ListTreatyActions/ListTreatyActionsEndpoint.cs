@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
@@ -13,12 +14,7 @@ public sealed class ListTreatyActionsRequest
 
     /// <summary>Only what had happened by this EDTF date (its last day); without it, the whole record.</summary>
     [QueryParam]
-    public string? AsOf { get; set; }
-}
-
-public sealed class ListTreatyActionsValidator : Validator<ListTreatyActionsRequest>
-{
-    public ListTreatyActionsValidator() => RuleFor(r => r.AsOf).MustBeEdtf();
+    public EdtfDate? AsOf { get; set; }
 }
 
 /// <summary>A treaty's record up to a day, and what it adds up to on that day.</summary>
