@@ -23,6 +23,13 @@ public sealed class PageResponse<T>
 {
     public required IReadOnlyList<T> Items { get; init; }
     public string? NextCursor { get; init; }
+
+    /// <summary>
+    /// On lists whose texts are translated, when a language was asked for (<c>lang</c> or <c>Accept-Language</c>): each
+    /// text of this page not in the first language asked for, with the language it is in. Left out otherwise.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Features.Common.TextFallbackResponse>? Fallbacks { get; init; }
 }
 
 /// <summary>Keyset pagination: a cursor is the sort key of the last item seen, base64url-encoded JSON.</summary>

@@ -32,6 +32,10 @@ public abstract class CommitmentFilterRequest
     /// <summary>Full-text search in titles and descriptions.</summary>
     [QueryParam]
     public string? Q { get; set; }
+
+    /// <summary>The language of the texts (BCP 47); without it, <c>Accept-Language</c> decides. Texts not available in it fall back (see <c>fallbacks</c>).</summary>
+    [QueryParam]
+    public string? Lang { get; set; }
 }
 
 /// <summary>The commitment filters plus keyset paging, for the JSON lists.</summary>
@@ -58,6 +62,7 @@ public abstract class CommitmentFilterValidator<TRequest> : Validator<TRequest> 
     {
         RuleFor(r => r.Party).MaximumLength(120);
         RuleFor(r => r.Q).MaximumLength(200);
+        RuleFor(r => r.Lang).MustBeLanguageTag();
     }
 }
 
@@ -119,13 +124,16 @@ public static class CommitmentList
             .ToListAsync(cancellationToken);
         var page = Paging.ToPage(context, keys, limit, k => new CommitmentCursor(k.Id));
         var slugs = page.Items.Select(k => k.Slug).ToList();
-        var items = await db.Commitments.AsNoTracking()
+        var rows = await db.Commitments.AsNoTracking()
             .Where(c => slugs.Contains(c.Slug))
             .WithStatusAsOf(DateQuery.AsOf(request.AsOf))
-            .Select(CommitmentSummaryResponse.Projection)
+            .Select(CommitmentSummaryResponse.Rows)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
-        var bySlug = items.ToDictionary(i => i.Slug, StringComparer.Ordinal);
-        return new PageResponse<CommitmentSummaryResponse> { Items = [.. slugs.Select(s => bySlug[s])], NextCursor = page.NextCursor };
+        var bySlug = rows.ToDictionary(i => i.Slug, StringComparer.Ordinal);
+        var texts = TextChooser.For(context.Request);
+        var items = slugs.Select((s, i) => CommitmentSummaryResponse.From(bySlug[s], texts, $"/items/{i}")).ToList();
+        texts.Announce(context.Response);
+        return new PageResponse<CommitmentSummaryResponse> { Items = items, NextCursor = page.NextCursor, Fallbacks = texts.Fallbacks };
     }
 }

@@ -25,25 +25,51 @@ public class CommitmentSummaryResponse
     public DateResponse? StatusDate { get; init; }
     public required IReadOnlyList<string> Timelines { get; init; }
 
-    public static readonly Expression<Func<CommitmentAsOf, CommitmentSummaryResponse>> Projection = r => new CommitmentSummaryResponse
+    /// <summary>What a list item is built from: the texts with their languages and translations, chosen per request.</summary>
+    public static readonly Expression<Func<CommitmentAsOf, CommitmentSummaryRow>> Rows = r => new CommitmentSummaryRow(
+        r.Commitment.Slug,
+        new TranslatedTexts(r.Commitment.Title, r.Commitment.Description, r.Commitment.Language, r.Commitment.Translations),
+        r.Commitment.Category,
+        r.Commitment.Parties.OrderBy(p => p.Name).ThenBy(p => p.Slug)
+            .Select(p => new TranslatedRef(p.Slug, new TranslatedTexts(p.Name, null, p.Language, p.Translations))).ToList(),
+        r.Commitment.MadeInEvent == null ? null : new MadeInRow(
+            r.Commitment.MadeInEvent.Slug,
+            new TranslatedTexts(r.Commitment.MadeInEvent.Title, null, r.Commitment.MadeInEvent.Language, r.Commitment.MadeInEvent.Translations),
+            r.Commitment.MadeInEvent.DateText,
+            r.Commitment.MadeInEvent.Status),
+        r.Commitment.DueText,
+        r.Status,
+        r.StatusDate,
+        r.Commitment.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList());
+
+    /// <summary>A list item, its texts chosen by <paramref name="texts"/>; <paramref name="at"/> is where it stands in the response (JSON Pointer).</summary>
+    public static CommitmentSummaryResponse From(CommitmentSummaryRow row, TextChooser texts, string at)
     {
-        Slug = r.Commitment.Slug,
-        Title = r.Commitment.Title,
-        Description = r.Commitment.Description,
-        Category = r.Commitment.Category,
-        Parties = r.Commitment.Parties.OrderBy(p => p.Name).Select(p => new ActorRefResponse { Slug = p.Slug, Name = p.Name }).ToList(),
-        MadeIn = r.Commitment.MadeInEvent == null ? null : new EventRefResponse
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(texts);
+        return new CommitmentSummaryResponse
         {
-            Slug = r.Commitment.MadeInEvent.Slug,
-            Title = r.Commitment.MadeInEvent.Title,
-            Date = DateResponse.From(r.Commitment.MadeInEvent.DateText),
-            Status = r.Commitment.MadeInEvent.Status,
-        },
-        Due = DateResponse.FromOptional(r.Commitment.DueText),
-        Status = r.Status,
-        StatusDate = DateResponse.FromOptional(r.StatusDate),
-        Timelines = r.Commitment.Timelines.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
-    };
+            Slug = row.Slug,
+            Title = texts.Required($"{at}/title", "title", row.Texts.Main, row.Texts.Language, row.Texts.Translations),
+            Description = texts.Text($"{at}/description", "description", row.Texts.Second, row.Texts.Language, row.Texts.Translations),
+            Category = row.Category,
+            Parties = [.. row.Parties.Select((p, i) => new ActorRefResponse
+            {
+                Slug = p.Slug, Name = texts.Required($"{at}/parties/{i}/name", "name", p.Texts.Main, p.Texts.Language, p.Texts.Translations),
+            })],
+            MadeIn = row.MadeIn is not { } e ? null : new EventRefResponse
+            {
+                Slug = e.Slug,
+                Title = texts.Required($"{at}/madeIn/title", "title", e.Texts.Main, e.Texts.Language, e.Texts.Translations),
+                Date = DateResponse.From(e.DateText),
+                Status = e.Status,
+            },
+            Due = DateResponse.FromOptional(row.DueText),
+            Status = row.Status,
+            StatusDate = DateResponse.FromOptional(row.StatusDate),
+            Timelines = row.Timelines,
+        };
+    }
 }
 
 /// <summary>One entry of a commitment's status history.</summary>
@@ -129,3 +155,18 @@ public sealed class RetractionResponse
     public required string By { get; init; }
     public required string Reason { get; init; }
 }
+
+/// <summary>The event a commitment was made in, as a list item shows it.</summary>
+public sealed record MadeInRow(string Slug, TranslatedTexts Texts, string DateText, EventStatus Status);
+
+/// <summary>One commitment of a list as read from the database, before its texts are chosen.</summary>
+public sealed record CommitmentSummaryRow(
+    string Slug,
+    TranslatedTexts Texts,
+    CommitmentCategory Category,
+    IReadOnlyList<TranslatedRef> Parties,
+    MadeInRow? MadeIn,
+    string? DueText,
+    CommitmentStatus? Status,
+    string? StatusDate,
+    IReadOnlyList<string> Timelines);

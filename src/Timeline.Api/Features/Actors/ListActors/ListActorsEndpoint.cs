@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Actors.ListActors;
@@ -26,6 +27,10 @@ public sealed class ListActorsRequest : IPagedRequest
 
     [QueryParam]
     public string? Cursor { get; set; }
+
+    /// <summary>The language of names and descriptions (BCP 47); without it, <c>Accept-Language</c> decides. Texts not available in it fall back (see <c>fallbacks</c>).</summary>
+    [QueryParam]
+    public string? Lang { get; set; }
 }
 
 public sealed record ActorCursor(string Slug);
@@ -36,6 +41,7 @@ public sealed class ListActorsValidator : Validator<ListActorsRequest>
     {
         Include(new PagingValidator<ActorCursor>());
         RuleFor(r => r.Q).MaximumLength(200);
+        RuleFor(r => r.Lang).MustBeLanguageTag();
     }
 }
 
@@ -71,7 +77,11 @@ public sealed class ListActorsEndpoint(TimelineDbContext db) : Endpoint<ListActo
 #pragma warning restore CA1309
 
         var limit = Paging.LimitOf(req);
-        var rows = await query.OrderBy(a => a.Slug).Take(limit + 1).Select(ActorResponse.Projection).ToListAsync(ct);
-        await Send.OkAsync(Paging.ToPage(HttpContext, rows, limit, a => new ActorCursor(a.Slug)), ct);
+        var rows = await query.OrderBy(a => a.Slug).Take(limit + 1).Select(ActorResponse.Rows).ToListAsync(ct);
+        var page = Paging.ToPage(HttpContext, rows, limit, a => new ActorCursor(a.Slug));
+        var texts = TextChooser.For(HttpContext.Request);
+        var items = page.Items.Select((row, i) => ActorResponse.From(row, texts, $"/items/{i}")).ToList();
+        texts.Announce(HttpContext.Response);
+        await Send.OkAsync(new PageResponse<ActorResponse> { Items = items, NextCursor = page.NextCursor, Fallbacks = texts.Fallbacks }, ct);
     }
 }

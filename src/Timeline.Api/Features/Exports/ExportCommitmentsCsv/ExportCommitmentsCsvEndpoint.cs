@@ -49,11 +49,16 @@ public sealed class ExportCommitmentsCsvEndpoint(TimelineDbContext db, IFullText
             return;
         }
 
-        var commitments = await CommitmentList.Filter(db, search, db.Commitments.InTimeline(req.Slug), req)
+        var rows = await CommitmentList.Filter(db, search, db.Commitments.InTimeline(req.Slug), req)
             .OrderBy(r => r.Commitment.Id)
-            .Select(CommitmentSummaryResponse.Projection)
+            .Select(CommitmentSummaryResponse.Rows)
             .AsSplitQuery()
             .ToListAsync(ct);
+        // Cells in the language asked for where translated (a CSV has no room to say which fell back: Content-Language
+        // gives the first title's).
+        var texts = TextChooser.For(HttpContext.Request);
+        var commitments = rows.Select((row, i) => CommitmentSummaryResponse.From(row, texts, $"/{i}")).ToList();
+        texts.Announce(HttpContext.Response);
         var csv = CsvExport.Write(Header, commitments.Select(c => new[]
         {
             c.Slug,
