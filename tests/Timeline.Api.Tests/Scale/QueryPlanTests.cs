@@ -50,6 +50,10 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
     {
         "/api/v1/events",
         "/api/v1/events?sort=-date",
+        // A language asked for reads the page's translations (events by id, their actors by slug).
+        "/api/v1/events?from=1990&to=1994&lang=be",
+        "/api/v1/commitments?lang=ru",
+        "/api/v1/actors?lang=be",
         "/api/v1/events?from=1990&to=1994",
         "/api/v1/events?from=2001-06",
         "/api/v1/events?to=1960",

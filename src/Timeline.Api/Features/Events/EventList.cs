@@ -104,7 +104,10 @@ public static class EventList
             Paging.AddNextLink(context, next);
         }
 
-        return WritePage(await ListingsAsync(db, rows, cancellationToken), next);
+        var texts = TextChooser.For(context.Request);
+        var items = await EventListTexts.ChooseAsync(db, [.. rows.Select(r => r.Id)], await ListingsAsync(db, rows, cancellationToken), texts, cancellationToken);
+        texts.Announce(context.Response);
+        return WritePage(items, next, fallbacks: texts.Fallbacks);
     }
 
     /// <summary>
@@ -157,9 +160,12 @@ public static class EventList
             Paging.AddNextLink(context, next);
         }
 
-        var items = await ListingsAsync(db, [.. merged.Where(m => !m.IsAction).Select(m => m.Event!)], cancellationToken);
+        List<EventPageRow> listedEvents = [.. merged.Where(m => !m.IsAction).Select(m => m.Event!)];
+        var texts = TextChooser.For(context.Request);
+        var items = await EventListTexts.ChooseAsync(db, [.. listedEvents.Select(e => e.Id)], await ListingsAsync(db, listedEvents, cancellationToken), texts, cancellationToken);
+        texts.Announce(context.Response);
         var listed = await TreatyActionListItem.LoadAsync(db, [.. merged.Where(m => m.IsAction).Select(m => m.Id)], cancellationToken);
-        return WritePage(items, next, listed);
+        return WritePage(items, next, listed, texts.Fallbacks);
     }
 
     /// <summary>
@@ -208,7 +214,8 @@ public static class EventList
     /// Writes <c>{"items":[...],"nextCursor":...}</c> around items that are already JSON, as the serializer would, with
     /// <c>"treatyActions":[...]</c> after the items when the page lists them.
     /// </summary>
-    private static byte[] WritePage(IReadOnlyList<string> items, string? next, IReadOnlyList<TreatyActionListItem>? treatyActions = null)
+    private static byte[] WritePage(
+        IReadOnlyList<string> items, string? next, IReadOnlyList<TreatyActionListItem>? treatyActions = null, IReadOnlyList<TextFallbackResponse>? fallbacks = null)
     {
         var buffer = new ArrayBufferWriter<byte>(items.Sum(i => i.Length) + 128);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -225,6 +232,12 @@ public static class EventList
             }
 
             writer.WriteString("nextCursor", next);
+            if (fallbacks is not null)
+            {
+                writer.WritePropertyName("fallbacks");
+                JsonSerializer.Serialize(writer, fallbacks, TimelineApp.Json);
+            }
+
             writer.WriteEndObject();
         }
 

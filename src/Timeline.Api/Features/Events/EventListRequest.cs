@@ -63,6 +63,10 @@ public abstract class EventListRequest : EventFilterRequest, IPagedRequest
     [QueryParam]
     public string? Include { get; set; }
 
+    /// <summary>The language of the events' texts and actors' names (BCP 47); without it, <c>Accept-Language</c> decides. Texts not available in it fall back (see <c>fallbacks</c>).</summary>
+    [QueryParam]
+    public string? Lang { get; set; }
+
     /// <summary>Whether the page lists treaty actions among its events.</summary>
     public bool IncludesTreatyActions() => Include == EventList.TreatyActions;
 }
@@ -103,6 +107,7 @@ public abstract class EventListValidator<TRequest> : EventFilterValidator<TReque
         RuleFor(r => r.Include)
             .Must(i => i is null or EventList.TreatyActions)
             .WithMessage($"include must be {EventList.TreatyActions} (the only thing an event list can include).");
+        RuleFor(r => r.Lang).MustBeLanguageTag();
         When(r => !r.IncludesTreatyActions(), () => Include(new PagingValidator<EventCursor>()));
         When(r => r.IncludesTreatyActions(), () =>
         {

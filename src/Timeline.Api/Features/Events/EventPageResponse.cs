@@ -20,6 +20,13 @@ public sealed class EventPageResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TreatyActionListItem>? TreatyActions { get; init; }
     public string? NextCursor { get; init; }
+
+    /// <summary>
+    /// Present when a language was asked for (<c>lang</c> or <c>Accept-Language</c>): each text of this page's events not
+    /// in the first language asked for, with the language it is in. Treaty actions' texts are as recorded.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TextFallbackResponse>? Fallbacks { get; init; }
 }
 
 /// <summary>A treaty action as event lists show it: what a party (or the treaty as a whole) did to which treaty, when, through which body, on what evidence.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Timeline.Api.Tests.Features.Languages;
 
@@ -100,6 +101,48 @@ public sealed class ListLanguageTests(TranslatedApp app) : IClassFixture<Transla
         Assert.Contains("Accept-Language", response.Headers.Vary);
         var (_, english) = await GetAsync("/api/v1/timelines/union-state/commitments.csv");
         Assert.DoesNotContain(TranslatedApp.BelarusianTitle, english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/events?from=2019-12&to=2019-12&limit=200&lang=be")]
+    [InlineData("/api/v1/timelines/union-state/events?from=2019-12&to=2019-12&limit=200&lang=be")]
+    [InlineData("/api/v1/actors/alyaksandr-lukashenka/events?from=2019-12&to=2019-12&limit=200&lang=be")]
+    [InlineData("/api/v1/timelines/union-state/events?from=2019-12&to=2019-12&limit=200&lang=be&include=treaty-actions")]
+    public async Task EventLists_LangBe_GiveTheBelarusianTitleAndActorNames_AndListWhatFellBack(string url)
+    {
+        var (response, text) = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+        var page = JsonDocument.Parse(text).RootElement;
+        var signing = Item(page, "2019-12-08-integration-plan-signing", out var at);
+        Assert.Equal(TranslatedApp.BelarusianEvent, signing.GetProperty("title").GetString());
+        var actors = signing.GetProperty("actors").EnumerateArray().ToList();
+        Assert.Contains(actors, a => a.GetProperty("name").GetString() == "Аляксандр Лукашэнка (тэст)");
+
+        var fallbacks = Fallbacks(page);
+        Assert.DoesNotContain(fallbacks, f => f.Field == $"/items/{at}/title");
+        // Its summary has no Belarusian version in this app: English, and the page says so.
+        Assert.Contains(($"/items/{at}/summary", "en"), fallbacks);
+        // Putin's name has no Belarusian version in this app.
+        var putin = actors.FindIndex(a => a.GetProperty("slug").GetString() == "vladimir-putin");
+        Assert.Equal("Vladimir Putin", actors[putin].GetProperty("name").GetString());
+        Assert.Contains(($"/items/{at}/actors/{putin}/name", "en"), fallbacks);
+    }
+
+    [Fact]
+    public async Task EventList_WithoutALanguage_IsTheStoredOriginal_WithNoFallbacks()
+    {
+        var (response, text) = await GetAsync("/api/v1/events?from=2019-12&to=2019-12&limit=200");
+
+        var page = JsonDocument.Parse(text).RootElement;
+        Assert.NotEqual(TranslatedApp.BelarusianEvent, Item(page, "2019-12-08-integration-plan-signing", out _).GetProperty("title").GetString());
+        Assert.False(page.TryGetProperty("fallbacks", out _));
+        Assert.Contains("Accept-Language", response.Headers.Vary);
+        // The same stored JSON the read model keeps: a list that asks for no language is not re-serialized.
+        var stored = await app.Factory.WithDbAsync(db => db.Events.Where(e => e.Slug == "2019-12-08-integration-plan-signing")
+            .Select(e => Microsoft.EntityFrameworkCore.EF.Property<string>(e, "ListJson")).SingleAsync());
+        Assert.Contains(stored, text, StringComparison.Ordinal);
     }
 
     [Fact]
