@@ -55,6 +55,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             }
 
             var apply = new Applier(db, clock.GetUtcNow(), loggedAs, cancellationToken);
+            await apply.StartAsync();
             var changes = await apply.TimelinesAsync(check.Timelines);
             changes += await apply.ActorsAsync(check.Actors);
             for (var i = 0; i < check.Files.Count; i++)
@@ -298,7 +299,6 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             {
                 var freshUrls = fresh.Select(f => f.Url).ToList();
                 var ids = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(freshUrls).Contains(s.Url)).Select(s => s.Id).ToListAsync(cancellationToken);
-                _createdHere.UnionWith(ids.Select(id => (typeof(Source), id)));
                 await LogAsync(ids.Select(id => Created("source", id.ToString(System.Globalization.CultureInfo.InvariantCulture), [])));
             }
 
@@ -620,16 +620,27 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         }
 
         // What this import created: a later pass over the same resource (related events are set once every event has
-        // an id) is part of its first version, not a change to log.
-        private readonly HashSet<(Type, long)> _createdHere = [];
-        private readonly HashSet<string> _eventsCreatedHere = new(StringComparer.Ordinal);
+        // an id) is part of its first version, not a change to log. Ids only grow (SQLite rowids and PostgreSQL identities
+        // alike, and nothing is deleted during an import), so a row is this import's when its id is above the largest
+        // id of its table before the import began: constant memory, where a set of every created row grew with the archive.
+        private readonly Dictionary<Type, long> _lastIdBefore = [];
 
-        private ChangeLogEntry Created(string resourceType, string key, IEnumerable<string> timelines)
+        /// <summary>Notes the largest id of each logged table; call before the first change.</summary>
+        public async Task StartAsync()
         {
-            if (resourceType == "event")
-                _eventsCreatedHere.Add(key);
-            return Features.Editing.ChangeLog.Entry(ChangeOperation.Create, loggedAs!, now, resourceType, key, timelines, []);
+            _lastIdBefore[typeof(TimelineStory)] = await db.Timelines.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
+            _lastIdBefore[typeof(Actor)] = await db.Actors.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
+            _lastIdBefore[typeof(Event)] = await db.Events.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
+            _lastIdBefore[typeof(Commitment)] = await db.Commitments.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
+            _lastIdBefore[typeof(Quote)] = await db.Quotes.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
+            _lastIdBefore[typeof(Source)] = await db.Sources.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
+            _lastIdBefore[typeof(Treaty)] = await db.Treaties.IgnoreQueryFilters().MaxAsync(x => (long?)x.Id, cancellationToken) ?? 0;
         }
+
+        private bool CreatedHere(object entity, long id) => id > _lastIdBefore[entity.GetType()];
+
+        private ChangeLogEntry Created(string resourceType, string key, IEnumerable<string> timelines) =>
+            Features.Editing.ChangeLog.Entry(ChangeOperation.Create, loggedAs!, now, resourceType, key, timelines, []);
 
         /// <summary>Adds change-log entries and saves them in the import's transaction (nothing when the import is not logged).</summary>
         private async Task LogAsync(IEnumerable<ChangeLogEntry> entries)
@@ -660,8 +671,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is TimelineStory or Actor or Event or Commitment or Quote or Source or Treaty))
             {
                 var added = entry.State == EntityState.Added;
-                if (!added && (_createdHere.Contains((entry.Entity.GetType(), (long)entry.Property("Id").CurrentValue!))
-                    || (entry.Entity is Event e && _eventsCreatedHere.Contains(e.Slug))))
+                if (!added && CreatedHere(entry.Entity, (long)entry.Property("Id").CurrentValue!))
                     continue;
                 var fields = added ? [] : entry.Properties
                     .Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
@@ -683,8 +693,6 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                 var operation = added ? ChangeOperation.Create : ChangeOperation.Update;
                 pending.Add(() =>
                 {
-                    if (added)
-                        _createdHere.Add((entity.GetType(), (long)db.Entry(entity).Property("Id").CurrentValue!));
                     var (type, key, timelines) = entity switch
                     {
                         TimelineStory t => ("timeline", t.Slug, (IEnumerable<string>)[t.Slug]),
