@@ -150,8 +150,24 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         private readonly Dictionary<string, string> _actorNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, long> _timelineIds = new(StringComparer.Ordinal);
 
-        // What changed, by search kind: the search index is refreshed for these at the end.
+        // What changed, by search kind: the search index is refreshed for these at the end, or rebuilt whole once
+        // more than RowByRowRefreshes changed (the sets are then dropped: an archive import keeps no id per row).
+        private const int RowByRowRefreshes = 10_000;
         private readonly Dictionary<string, HashSet<long>> _changed = SearchKinds.All.ToDictionary(k => k, _ => new HashSet<long>(), StringComparer.Ordinal);
+        private bool _rebuildSearch;
+
+        private void Changed(string kind, IEnumerable<long> ids)
+        {
+            if (_rebuildSearch)
+                return;
+            _changed[kind].UnionWith(ids);
+            if ((kind == SearchKinds.Actor && _changed[kind].Count > 0) || _changed.Values.Sum(set => set.Count) > RowByRowRefreshes)
+            {
+                _rebuildSearch = true;
+                foreach (var set in _changed.Values)
+                    set.Clear();
+            }
+        }
 
         // Related events may name events of later files, so their lists are applied once every event has an id.
         private readonly List<(string Event, List<RelatedEventData> Related)> _relations = [];
@@ -386,7 +402,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
 
             foreach (var item in items.Where(i => i.Related is { Count: > 0 }))
                 _relations.Add((item.Slug, item.Related!));
-            _changed[SearchKinds.Event].UnionWith(ids.Values);
+            Changed(SearchKinds.Event, ids.Values);
             await LogAsync(events.Select(e => Created("event", e.Slug, [timelineSlug])));
             return changes;
         }
@@ -585,7 +601,7 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
                     _ => ("", 0L),
                 };
                 if (kind.Length > 0)
-                    _changed[kind].Add(id);
+                    Changed(kind, [id]);
             }
 
             await EventListing.RefreshAsync(db, [.. owners.OfType<Event>().Select(e => e.Id)], cancellationToken);
@@ -607,13 +623,14 @@ public sealed class DataSetImporter(TimelineDbContext db, IFullTextSearch search
         /// </summary>
         public async Task RefreshSearchAsync(IFullTextSearch search)
         {
-            if (_changed.Values.All(ids => ids.Count == 0))
-                return;
-            if (_changed[SearchKinds.Actor].Count > 0 || _changed.Values.Sum(ids => ids.Count) > 10_000)
+            if (_rebuildSearch)
             {
                 await search.RebuildAsync(db, cancellationToken);
                 return;
             }
+
+            if (_changed.Values.All(ids => ids.Count == 0))
+                return;
 
             foreach (var (kind, ids) in _changed)
                 await search.RefreshAsync(db, kind, ids, cancellationToken);
