@@ -100,7 +100,7 @@ public static class ActorEditor
         await EventListing.RefreshAsync(db, events, ct);
     }
 
-    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of an actor: the same load and representation as GET.</summary>
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of an actor: the same load and representation as GET; its quotes' search rows hold its names too.</summary>
     public static TranslationTarget<Represented<Actor>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
         ResourceType, "actors",
         (slug, ct) => LoadAsync(db.Actors, slug, ct),
@@ -108,5 +108,11 @@ public static class ActorEditor
         a => new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = a.Entity.Name, ["description"] = a.Entity.Description },
         _ => [],
         (a, texts, _) => Task.FromResult<object>(Represent(a.Entity, texts)),
-        (a, ct) => KeepCopiesAsync(db, search, a.Entity, null, ct));
+        async (a, ct) =>
+        {
+            await KeepCopiesAsync(db, search, a.Entity, null, ct);
+            // A quote's search row holds its speaker's names in every language.
+            foreach (var quote in await db.Quotes.Where(q => q.SpeakerId == a.Entity.Id).Select(q => q.Slug).ToListAsync(ct))
+                await search.RefreshAsync(db, SearchKinds.Quote, quote, ct);
+        });
 }

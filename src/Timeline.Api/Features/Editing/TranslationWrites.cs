@@ -78,6 +78,7 @@ public sealed class TranslationWriteValidator : Validator<TranslationWriteReques
 /// <param name="Timelines">The timelines its change-log entry is listed under.</param>
 /// <param name="RepresentAsync">Its representation with texts chosen as given: exactly what its GET answers.</param>
 /// <param name="KeepCopiesAsync">Brings its search row and stored listings in line, inside the write's transaction.</param>
+/// <param name="KeyName">The route parameter that names the record: <c>slug</c>, or a source's <c>id</c>.</param>
 public sealed record TranslationTarget<TLoaded>(
     string Kind,
     string Resources,
@@ -86,7 +87,8 @@ public sealed record TranslationTarget<TLoaded>(
     Func<TLoaded, IReadOnlyDictionary<string, string?>> Originals,
     Func<TLoaded, IEnumerable<string>> Timelines,
     Func<TLoaded, TextChooser, CancellationToken, Task<object>> RepresentAsync,
-    Func<TLoaded, CancellationToken, Task> KeepCopiesAsync) where TLoaded : class;
+    Func<TLoaded, CancellationToken, Task> KeepCopiesAsync,
+    string KeyName = "slug") where TLoaded : class;
 
 /// <summary>
 /// <c>PUT</c> and <c>DELETE /{resources}/{slug}/translations/{lang}</c>, the same for every translated record; each
@@ -103,7 +105,7 @@ public static class TranslationWrites
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(write);
-        var (slug, lang) = RouteOf(http);
+        var (slug, lang) = RouteOf(http, target.KeyName);
         var loaded = await target.LoadAsync(slug, ct);
         if (await RefusedAsync(edit, target, loaded, slug, lang, ct) is { } refused)
             return refused;
@@ -125,7 +127,7 @@ public static class TranslationWrites
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(target);
-        var (slug, lang) = RouteOf(http);
+        var (slug, lang) = RouteOf(http, target.KeyName);
         var loaded = await target.LoadAsync(slug, ct);
         if (loaded is not null && target.Record(loaded).Translations?.Exactly(lang) is null)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
@@ -134,8 +136,8 @@ public static class TranslationWrites
             ?? await ChangeAsync(edit, http, target, loaded!, slug, lang, null, StatusCodes.Status204NoContent, ct);
     }
 
-    private static (string Slug, string Lang) RouteOf(HttpContext http) =>
-        (http.Request.RouteValues["slug"]?.ToString() ?? "", http.Request.RouteValues["lang"]?.ToString() ?? "");
+    private static (string Key, string Lang) RouteOf(HttpContext http, string keyName) =>
+        (http.Request.RouteValues[keyName]?.ToString() ?? "", http.Request.RouteValues["lang"]?.ToString() ?? "");
 
     /// <summary>404 (no such record), 422 (not a language tag, or the record's own language), 428 or 412 (If-Match); null when the write may go on.</summary>
     private static async Task<IResult?> RefusedAsync<TLoaded>(EditSession edit, TranslationTarget<TLoaded> target, TLoaded? loaded, string slug, string lang, CancellationToken ct)
@@ -204,7 +206,7 @@ public abstract class PutTranslationEndpoint<TLoaded, TResponse>(EditSession edi
     public override void Configure()
     {
         var target = Target;
-        Put($"/{target.Resources}/{{slug}}/translations/{{lang}}");
+        Put($"/{target.Resources}/{{{target.KeyName}}}/translations/{{lang}}");
         Roles(ApiKeyAuthenticationHandler.Editor);
         Description(d => d.DescribeWrite<TResponse>(WriteKind.Translate, $"put{Pascal(target.Kind)}Translation"));
         Summary(s =>
@@ -229,7 +231,7 @@ public abstract class DeleteTranslationEndpoint<TLoaded>(EditSession edit) : End
     public override void Configure()
     {
         var target = Target;
-        Delete($"/{target.Resources}/{{slug}}/translations/{{lang}}");
+        Delete($"/{target.Resources}/{{{target.KeyName}}}/translations/{{lang}}");
         Roles(ApiKeyAuthenticationHandler.Editor);
         Description(d => d.DescribeWrite<object>(WriteKind.Delete, $"delete{PutTranslationEndpoint<TLoaded, object>.Pascal(target.Kind)}Translation", also: 422));
         Summary(s =>

@@ -240,6 +240,7 @@ public sealed class TranslationWriteTests(TimelineApiFactory factory) : IClassFi
     [InlineData("/api/v1/events/2019-12-08-integration-plan-signing", "summary", "summary")]
     [InlineData("/api/v1/timelines/union-state", "description", "description")]
     [InlineData("/api/v1/actors/dmitry-medvedev", "name", "name")]
+    [InlineData("/api/v1/quotes/kokcharov-normandy-talks", "text", "text")]
     public async Task PutTranslation_OfOtherRecords_IsShownByTheirGetInThatLanguage(string url, string field, string member)
     {
         using var client = await EditorAsync();
@@ -253,5 +254,42 @@ public sealed class TranslationWriteTests(TimelineApiFactory factory) : IClassFi
         Assert.Equal(added.Headers.ETag, read.Headers.ETag);
         using var removed = await client.SendAsync(HttpMethod.Delete, $"{url}/translations/pl", ifMatch: read.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+    }
+
+    [Fact]
+    public async Task PutTranslation_OfASource_IsShownByItsGet()
+    {
+        var id = await factory.WithDbAsync(db => db.Quotes.Where(q => q.Slug == "kokcharov-putin-term-ending").Select(q => q.SourceId).SingleAsync());
+        using var client = await EditorAsync();
+        var url = $"/api/v1/sources/{id}";
+        const string word = "крыніцатэставая";
+
+        using var added = await client.SendAsync(HttpMethod.Put, $"{url}/translations/ru", new JsonObject { ["title"] = $"Заголовок {word}" },
+            ifMatch: await client.ETagOfAsync($"{url}?lang=ru"));
+        using var unknown = await client.SendAsync(HttpMethod.Put, $"/api/v1/sources/999999999/translations/ru", new JsonObject { ["title"] = "Нет" }, ifMatch: "\"x\"");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var read = await client.GetAsync(new Uri($"{url}?lang=ru", UriKind.Relative));
+        Assert.Equal("ru", string.Join(",", read.Content.Headers.ContentLanguage));
+        Assert.Equal($"Заголовок {word}", (await read.JsonAsync()).Str("title"));
+        Assert.Equal(added.Headers.ETag, read.Headers.ETag);
+        Assert.Equal("translations/ru", (await factory.GetJsonAsync<JsonElement>($"{url}/changes")).Items().First().GetProperty("changes")[0].Str("field"));
+    }
+
+    [Fact]
+    public async Task PutTranslation_OfAnActorsName_FindsTheActorAndTheirQuotesBySearch()
+    {
+        const string url = "/api/v1/actors/alex-kokcharov";
+        const string word = "Кокчаровтэст";
+        using var client = await EditorAsync();
+
+        using var added = await client.SendAsync(HttpMethod.Put, $"{url}/translations/uk", new JsonObject { ["name"] = $"Алекс {word}" },
+            ifMatch: await client.ETagOfAsync($"{url}?lang=uk"));
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var hits = (await factory.GetJsonAsync<JsonElement>($"/api/v1/search?q={word}")).Items().ToList();
+        Assert.Contains(hits, h => h.Str("kind") == "actor" && h.Str("slug") == "alex-kokcharov");
+        Assert.Contains(hits, h => h.Str("kind") == "quote" && h.Str("slug") == "kokcharov-normandy-talks");
     }
 }
