@@ -62,10 +62,6 @@ public sealed class GetQuoteEndpoint(TimelineDbContext db) : Endpoint<GetQuoteRe
             return;
         }
 
-        var texts = TextChooser.For(HttpContext.Request);
-        var representation = texts.Preferences.Count == 0 ? quote.Representation : Representation.Of(QuoteEditor.Represent(quote.Entity, texts));
-        texts.Originally(quote.Entity.Language);
-        texts.Announce(HttpContext.Response);
-        await Send.ResultAsync(representation);
+        await Send.ResultAsync(TextChooser.Represent(HttpContext, quote, (record, texts) => QuoteEditor.Represent(record, texts)));
     }
 }

@@ -45,10 +45,6 @@ public sealed class GetSourceEndpoint(TimelineDbContext db) : Endpoint<GetSource
             return;
         }
 
-        var texts = TextChooser.For(HttpContext.Request);
-        var representation = texts.Preferences.Count == 0 ? source.Representation : Representation.Of(SourceEditor.Represent(source.Entity, texts));
-        texts.Originally(source.Entity.Language);
-        texts.Announce(HttpContext.Response);
-        await Send.ResultAsync(representation);
+        await Send.ResultAsync(TextChooser.Represent(HttpContext, source, (record, texts) => SourceEditor.Represent(record, texts)));
     }
 }
