@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>A person, state, organisation or media outlet, with the other spellings of its name.</summary>
-public sealed class Actor : IEditable
+public sealed class Actor : IEditable, ITranslated
 {
     public long Id { get; set; }
     public required string Slug { get; set; }

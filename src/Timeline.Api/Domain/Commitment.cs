@@ -4,7 +4,7 @@ namespace Timeline.Api.Domain;
 /// A promise made in an event. Its status is never stored on it: the current status is the latest
 /// assessment, and the status on any past date is the latest assessment up to that date.
 /// </summary>
-public sealed class Commitment : IEditable
+public sealed class Commitment : IEditable, ITranslated
 {
     public long Id { get; set; }
     public required string Slug { get; set; }

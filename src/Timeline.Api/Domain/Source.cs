@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>A cited publication, identified by its URL and shared by every fact that cites it.</summary>
-public sealed class Source : IEditable
+public sealed class Source : IEditable, ITranslated
 {
     public long Id { get; set; }
     public required string Url { get; set; }

@@ -4,7 +4,7 @@ namespace Timeline.Api.Domain;
 /// A timeline: one story of events and commitments. Named <c>TimelineStory</c> because
 /// <c>Timeline</c> is the root namespace and would shadow the type.
 /// </summary>
-public sealed class TimelineStory : IEditable
+public sealed class TimelineStory : IEditable, ITranslated
 {
     public long Id { get; set; }
     public required string Slug { get; set; }

@@ -9,6 +9,15 @@ public enum TextOrigin { Translation, Original }
 /// <param name="Texts">Field name (as the API spells it: <c>title</c>, <c>summary</c>...) to text.</param>
 public sealed record TextVersion(string ProvidedBy, TextOrigin Origin, IReadOnlyDictionary<string, string> Texts);
 
+/// <summary>A record editors change whose texts are in a language of its own (its original) and, perhaps, translated.</summary>
+public interface ITranslated : IEditable
+{
+    /// <summary>The BCP 47 tag of the language its own texts are in.</summary>
+    string Language { get; }
+
+    TextTranslations? Translations { get; set; }
+}
+
 /// <summary>
 /// A record's texts in languages other than its own (<c>Language</c> on the record says which language its own columns
 /// are in: its original). Kept with the record, one value per record: translations are read with the record they
@@ -43,6 +52,21 @@ public sealed class TextTranslations : IEquatable<TextTranslations>
         }
 
         return null;
+    }
+
+    /// <summary>The version stored under exactly this tag (case-insensitive, no primary-language match): what a write replaces.</summary>
+    public KeyValuePair<string, TextVersion>? Exactly(string tag) =>
+        Versions.Where(v => string.Equals(v.Key, tag, StringComparison.OrdinalIgnoreCase)).Select(v => (KeyValuePair<string, TextVersion>?)v).FirstOrDefault();
+
+    /// <summary>These versions with <paramref name="version"/> in <paramref name="tag"/> (replacing one stored under it), or without it when null; null when none is left.</summary>
+    public static TextTranslations? With(TextTranslations? translations, string tag, TextVersion? version)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var kept = (translations?.Versions ?? new Dictionary<string, TextVersion>())
+            .Where(v => !string.Equals(v.Key, tag, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (version is not null)
+            kept.Add(KeyValuePair.Create(translations?.Exactly(tag)?.Key ?? tag, version));
+        return kept.Count == 0 ? null : new TextTranslations(kept);
     }
 
     public bool Equals(TextTranslations? other) =>

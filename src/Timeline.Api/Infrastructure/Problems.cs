@@ -20,4 +20,8 @@ public static class Problems
 
     public static IResult PreconditionFailed() => Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition Failed",
         detail: "The resource has changed since the ETag in If-Match: GET it again and reapply your change.");
+
+    /// <summary>422 for a request that is well formed but cannot be carried out as asked (a translation into the record's own language).</summary>
+    public static IResult Unprocessable(string detail) => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unprocessable Content",
+        type: "https://tools.ietf.org/html/rfc9110#section-15.5.21", detail: detail);
 }

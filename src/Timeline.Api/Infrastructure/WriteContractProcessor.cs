@@ -32,7 +32,7 @@ internal sealed class WriteContractProcessor : IOperationProcessor
         var operation = context.OperationDescription.Operation;
         var requestType = metadata.OfType<EndpointDefinition>().FirstOrDefault()?.ReqDtoType;
 
-        if (contract.Kind is WriteKind.Replace or WriteKind.Patch or WriteKind.Delete or WriteKind.Append)
+        if (contract.Kind is WriteKind.Replace or WriteKind.Patch or WriteKind.Delete or WriteKind.Append or WriteKind.Translate)
         {
             var required = contract.Kind != WriteKind.Append;
             operation.Parameters.Add(Header("If-Match", required, required
@@ -40,22 +40,24 @@ internal sealed class WriteContractProcessor : IOperationProcessor
                 : "Optional: the commitment's ETag; when it names another version the write is refused with 412."));
         }
 
-        if (contract.Kind is WriteKind.Create or WriteKind.Append)
+        if (contract.Kind is WriteKind.Create or WriteKind.Append or WriteKind.Translate)
         {
             operation.Parameters.Add(Header(IdempotencyHeader, required: false,
                 "Makes retries safe: a retry with the same key and body gets the first answer again (`Idempotent-Replayed: true`), "
                 + "one while the first still runs gets 409 with `Retry-After`, the same key with another body 422. Kept 24 h."));
         }
 
-        if (operation.Responses.TryGetValue(contract.SuccessStatus.ToString(System.Globalization.CultureInfo.InvariantCulture), out var success)
-            && contract.SuccessStatus != StatusCodes.Status204NoContent)
+        int[] successes = contract.Kind == WriteKind.Translate ? [contract.SuccessStatus, StatusCodes.Status201Created] : [contract.SuccessStatus];
+        foreach (var status in successes.Where(s => s != StatusCodes.Status204NoContent))
         {
+            if (!operation.Responses.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var success))
+                continue;
             success.Headers["ETag"] = new OpenApiHeader
             {
                 Description = "The validator of the resource as answered; send it as `If-Match` to change it.",
                 Schema = new JsonSchema { Type = JsonObjectType.String },
             };
-            if (contract.SuccessStatus == StatusCodes.Status201Created)
+            if (status == StatusCodes.Status201Created)
             {
                 success.Headers["Location"] = new OpenApiHeader
                 {

@@ -3,6 +3,7 @@ using Timeline.Api.Data;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Features.Events;
 using Timeline.Api.Infrastructure;
 
@@ -98,4 +99,20 @@ public static class ActorEditor
         var events = await db.EventActors.Where(a => a.ActorId == actor.Id).Select(a => a.EventId).Distinct().ToListAsync(ct);
         await EventListing.RefreshAsync(db, events, ct);
     }
+
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of an actor: the same load and representation as GET; its quotes' search rows hold its names too.</summary>
+    public static TranslationTarget<Represented<Actor>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "actors",
+        (slug, ct) => LoadAsync(db.Actors, slug, ct),
+        a => a.Entity,
+        a => new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = a.Entity.Name, ["description"] = a.Entity.Description },
+        _ => [],
+        (a, texts, _) => Task.FromResult<object>(Represent(a.Entity, texts)),
+        async (a, ct) =>
+        {
+            await KeepCopiesAsync(db, search, a.Entity, null, ct);
+            // A quote's search row holds its speaker's names in every language.
+            foreach (var quote in await db.Quotes.Where(q => q.SpeakerId == a.Entity.Id).Select(q => q.Slug).ToListAsync(ct))
+                await search.RefreshAsync(db, SearchKinds.Quote, quote, ct);
+        });
 }

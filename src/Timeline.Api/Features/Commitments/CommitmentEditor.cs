@@ -140,4 +140,14 @@ public static class CommitmentEditor
         ArgumentNullException.ThrowIfNull(c);
         return search.RefreshAsync(db, SearchKinds.Commitment, c.Slug, ct);
     }
+
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a commitment: the same load and representation as GET.</summary>
+    public static TranslationTarget<Represented<Commitment>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "commitments",
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        c => c.Entity,
+        c => new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = c.Entity.Title, ["description"] = c.Entity.Description },
+        c => TimelinesOf(c.Entity),
+        (c, texts, _) => Task.FromResult<object>(Represent(c.Entity, DateOnly.MaxValue, texts)),
+        (c, ct) => KeepCopiesAsync(db, search, c.Entity, ct));
 }

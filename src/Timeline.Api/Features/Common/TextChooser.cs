@@ -84,6 +84,23 @@ public sealed class TextChooser
             response.Headers[InterfaceLanguages.FallbackHeader] = explicitly;
     }
 
+    /// <summary>
+    /// A single record's answer to a read: its representation as loaded (the originals) when no language is asked for,
+    /// else the one <paramref name="build"/> makes with the texts chosen; the language headers announced either way.
+    /// </summary>
+    public static Representation Represent<TRecord>(HttpContext http, Represented<TRecord> loaded, Func<TRecord, TextChooser, object> build)
+        where TRecord : ITranslated
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(build);
+        var texts = For(http.Request);
+        var representation = texts.Preferences.Count == 0 ? loaded.Representation : Representation.Of(build(loaded.Entity, texts));
+        texts.Originally(loaded.Entity.Language);
+        texts.Announce(http.Response);
+        return representation;
+    }
+
     /// <summary>The <c>fallbacks</c> member every translated resource has (left out when no language was asked for).</summary>
     public const string FallbacksDescription =
         "Present when a language was asked for (`lang` or `Accept-Language`): each text of this response that is not in the first language asked for, "

@@ -24,8 +24,14 @@ public sealed class EditSession(TimelineDbContext db, TimeProvider clock, IOutpu
 {
     private IDbContextTransaction? _transaction;
 
-    /// <summary>The one instant of this write: its versions, timestamps and change-log entry all carry it.</summary>
-    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+    /// <summary>
+    /// The one instant of this write: its versions, timestamps and change-log entry all carry it. Whole microseconds:
+    /// PostgreSQL keeps no finer, and a representation built from the value in memory (a timeline's <c>updatedAt</c>)
+    /// must have the ETag the next read of the stored value gives.
+    /// </summary>
+    public DateTimeOffset Now { get; } = ToMicroseconds(clock.GetUtcNow());
+
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset at) => new(at.Ticks - at.Ticks % (TimeSpan.TicksPerMillisecond / 1000), at.Offset);
 
     private HttpContext Http => http.HttpContext ?? throw new InvalidOperationException("Writes run inside a request.");
 

@@ -19,6 +19,9 @@ public enum WriteKind
 
     /// <summary>POST that appends to a resource's history (an assessment, a retraction): <c>If-Match</c> optional, <c>Idempotency-Key</c> accepted.</summary>
     Append,
+
+    /// <summary>PUT of one language's texts of a record: 201 when new, 200 when replaced, with ETag; needs <c>If-Match</c>; <c>Idempotency-Key</c> accepted.</summary>
+    Translate,
 }
 
 /// <summary>
@@ -43,6 +46,8 @@ public static class WriteDescriptions
             builder.Produces(status);
         else
             builder.Produces<TResponse>(status, "application/json");
+        if (kind == WriteKind.Translate)
+            builder.Produces<TResponse>(StatusCodes.Status201Created, "application/json");
         if (patchOf is not null)
             builder.Accepts(patchOf, MergePatch.MediaType, "application/json");
 
@@ -51,6 +56,7 @@ public static class WriteDescriptions
             WriteKind.Create => [400, 409, 413, 415, 422],
             WriteKind.Replace or WriteKind.Patch => [400, 404, 412, 413, 415, 428],
             WriteKind.Delete => [404, 409, 412, 428],
+            WriteKind.Translate => [400, 404, 409, 412, 413, 415, 422, 428],
             _ => [400, 404, 409, 412, 413, 415, 422],
         };
         foreach (var refusal in refusals.Concat([401, 403, 429, 503]).Concat(also).Distinct().Order())

@@ -110,4 +110,14 @@ public static class EventEditor
         await EventListing.RefreshAsync(db, e, ct);
         await search.RefreshAsync(db, SearchKinds.Event, e.Slug, ct);
     }
+
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of an event: the same load and representation as GET.</summary>
+    public static TranslationTarget<LoadedEvent> Translations(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "events",
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        e => e.Event,
+        e => new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = e.Event.Title, ["summary"] = e.Event.Summary, ["place"] = e.Event.Place, ["note"] = e.Event.Note },
+        e => TimelinesOf(e.Event),
+        async (e, texts, ct) => EventDetails.Build(e.Event, await EventDetails.LoadMentionTextsAsync(db, e, ct), texts),
+        (e, ct) => KeepCopiesAsync(db, search, e.Event, ct));
 }

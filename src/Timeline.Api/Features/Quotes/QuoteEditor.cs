@@ -27,23 +27,34 @@ public static class QuoteEditor
         return quote is null ? null : new(quote, Representation.Of(Represent(quote)));
     }
 
-    public static QuoteResponse Represent(Quote quote)
+    /// <summary>The representation, its texts chosen by <paramref name="texts"/> (the originals when null).</summary>
+    public static QuoteResponse Represent(Quote quote, TextChooser? texts = null)
     {
         ArgumentNullException.ThrowIfNull(quote);
+        texts ??= TextChooser.Originals();
+        var speaker = quote.Speaker!;
+        var source = quote.Source!;
         return new()
         {
             Slug = quote.Slug,
-            Text = quote.Text,
-            Speaker = new ActorRefResponse { Slug = quote.Speaker!.Slug, Name = quote.Speaker.Name },
+            Text = texts.Required("/text", "text", quote.Text, quote.Language, quote.Translations),
+            Speaker = new ActorRefResponse { Slug = speaker.Slug, Name = texts.Required("/speaker/name", "name", speaker.Name, speaker.Language, speaker.Translations) },
             Date = DateResponse.FromOptional(quote.DateText),
             Source = new SourceResponse
             {
-                Url = quote.Source!.Url, Title = quote.Source.Title, Publisher = quote.Source.Publisher,
-                Published = quote.Source.PublishedText, ArchivedUrl = quote.Source.ArchivedUrl,
+                Url = source.Url, Title = texts.Text("/source/title", "title", source.Title, source.Language, source.Translations), Publisher = source.Publisher,
+                Published = source.PublishedText, ArchivedUrl = source.ArchivedUrl,
             },
-            Event = quote.Event is not { } e ? null : new EventRefResponse { Slug = e.Slug, Title = e.Title, Date = DateResponse.From(e.DateText), Status = e.Status },
-            Commitment = quote.Commitment is not { } c ? null : new CommitmentRefResponse { Slug = c.Slug, Title = c.Title },
+            Event = quote.Event is not { } e ? null : new EventRefResponse
+            {
+                Slug = e.Slug, Title = texts.Required("/event/title", "title", e.Title, e.Language, e.Translations), Date = DateResponse.From(e.DateText), Status = e.Status,
+            },
+            Commitment = quote.Commitment is not { } c ? null : new CommitmentRefResponse
+            {
+                Slug = c.Slug, Title = texts.Required("/commitment/title", "title", c.Title, c.Language, c.Translations),
+            },
             Timelines = [.. quote.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+            Fallbacks = texts.Fallbacks,
         };
     }
 
@@ -112,4 +123,14 @@ public static class QuoteEditor
         ArgumentNullException.ThrowIfNull(quote);
         return search.RefreshAsync(db, SearchKinds.Quote, quote.Slug, ct);
     }
+
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a quote: the same load and representation as GET.</summary>
+    public static TranslationTarget<Represented<Quote>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "quotes",
+        (slug, ct) => LoadAsync(db.Quotes, slug, ct),
+        q => q.Entity,
+        q => new Dictionary<string, string?>(StringComparer.Ordinal) { ["text"] = q.Entity.Text },
+        q => TimelinesOf(q.Entity),
+        (q, texts, _) => Task.FromResult<object>(Represent(q.Entity, texts)),
+        (q, ct) => KeepCopiesAsync(db, search, q.Entity, ct));
 }

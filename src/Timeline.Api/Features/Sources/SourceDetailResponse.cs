@@ -9,4 +9,8 @@ public sealed class SourceDetailResponse
     public string? Publisher { get; init; }
     public string? Published { get; init; }
     public string? ArchivedUrl { get; init; }
+
+    /// <summary>Present when a language was asked for (<c>lang</c> or <c>Accept-Language</c>): the title, when it is not in the first language asked for, with the language it is in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Common.TextFallbackResponse>? Fallbacks { get; init; }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Infrastructure;
 using Source = Timeline.Api.Domain.Source;
 
@@ -29,12 +31,15 @@ public static class SourceEditor
         return source is null ? null : new(source, Representation.Of(Represent(source)));
     }
 
-    public static SourceDetailResponse Represent(Source source)
+    /// <summary>The representation, its title chosen by <paramref name="texts"/> (the original when null).</summary>
+    public static SourceDetailResponse Represent(Source source, TextChooser? texts = null)
     {
         ArgumentNullException.ThrowIfNull(source);
+        texts ??= TextChooser.Originals();
         return new()
         {
-            Id = source.Id, Url = source.Url, Title = source.Title, Publisher = source.Publisher, Published = source.PublishedText, ArchivedUrl = source.ArchivedUrl,
+            Id = source.Id, Url = source.Url, Title = texts.Text("/title", "title", source.Title, source.Language, source.Translations), Publisher = source.Publisher,
+            Published = source.PublishedText, ArchivedUrl = source.ArchivedUrl, Fallbacks = texts.Fallbacks,
         };
     }
 
@@ -79,4 +84,15 @@ public static class SourceEditor
         var quote = await db.Quotes.Where(q => q.SourceId == id).Select(q => q.Slug).FirstOrDefaultAsync(ct);
         return quote is null ? null : $"the quote '{quote}'";
     }
+
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a source, keyed by id: the same load and representation as GET (source titles are not in the search index).</summary>
+    public static TranslationTarget<Represented<Source>> Translations(TimelineDbContext db) => new(
+        ResourceType, "sources",
+        (id, ct) => LoadAsync(db.Sources, id, ct),
+        s => s.Entity,
+        s => new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = s.Entity.Title },
+        _ => [],
+        (s, texts, _) => Task.FromResult<object>(Represent(s.Entity, texts)),
+        (_, _) => Task.CompletedTask,
+        KeyName: "id");
 }

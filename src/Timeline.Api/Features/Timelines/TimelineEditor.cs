@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
+using Timeline.Api.Features.Editing;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Timelines;
@@ -76,6 +77,16 @@ public static class TimelineEditor
         var quote = await db.Quotes.Where(q => q.Timelines.Any(t => t.Slug == slug)).Select(q => q.Slug).FirstOrDefaultAsync(ct);
         return quote is null ? null : $"the quote '{quote}'";
     }
+
+    /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a timeline: the same load and representation as GET (it has no search row).</summary>
+    public static TranslationTarget<LoadedTimeline> Translations(TimelineDbContext db) => new(
+        ResourceType, "timelines",
+        (slug, ct) => LoadAsync(db.Timelines, slug, ct),
+        t => t.Timeline,
+        t => new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = t.Timeline.Title, ["description"] = t.Timeline.Description },
+        t => [t.Timeline.Slug],
+        (t, texts, _) => Task.FromResult<object>(Represent(t.Timeline, t.EventCount, t.CommitmentCount, texts)),
+        (_, _) => Task.CompletedTask);
 }
 
 /// <summary>A timeline loaded with the counts of what belongs to it.</summary>

@@ -28,7 +28,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         ArgumentNullException.ThrowIfNull(context);
         var key = context.Request.Headers[Header].ToString();
         var caller = context.User.Identity?.Name;
-        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || caller is null)
+        if (!(HttpMethods.IsPost(context.Request.Method) || TakesKey(context)) || key.Length == 0 || caller is null)
         {
             await next(context);
             return;
@@ -70,6 +70,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idempot
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
     }
+
+    /// <summary>Besides every POST, the PUTs that say they take a key (a translation's: see <see cref="Features.Editing.WriteKind.Translate"/>).</summary>
+    private static bool TakesKey(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<Features.Editing.WriteContract>()?.Kind == Features.Editing.WriteKind.Translate;
 
     /// <summary>
     /// Takes the key for this request: a new claim, or one whose lease ran out without an outcome. Null when the request

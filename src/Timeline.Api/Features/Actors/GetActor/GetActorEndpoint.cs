@@ -45,10 +45,6 @@ public sealed class GetActorEndpoint(TimelineDbContext db) : Endpoint<GetActorRe
             return;
         }
 
-        var texts = TextChooser.For(HttpContext.Request);
-        var representation = texts.Preferences.Count == 0 ? actor.Representation : Representation.Of(ActorEditor.Represent(actor.Entity, texts));
-        texts.Originally(actor.Entity.Language);
-        texts.Announce(HttpContext.Response);
-        await Send.ResultAsync(representation);
+        await Send.ResultAsync(TextChooser.Represent(HttpContext, actor, (record, texts) => ActorEditor.Represent(record, texts)));
     }
 }
