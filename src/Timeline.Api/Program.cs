@@ -6,6 +6,7 @@ if (CommandLine.IsVerb(args))
     return await CommandLine.RunAsync(args);
 
 var app = TimelineApp.Build(args);
+app.Services.StartTelemetry();
 await app.Services.InitialiseDatabaseAsync();
 app.Lifetime.ApplicationStarted.Register(() => TimelineApp.LogSwaggerUrl(app));
 app.Lifetime.ApplicationStopping.Register(() => TimelineApp.LogDraining(app));
