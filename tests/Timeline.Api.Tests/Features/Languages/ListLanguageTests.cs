@@ -146,11 +146,18 @@ public sealed class ListLanguageTests(TranslatedApp app) : IClassFixture<Transla
     }
 
     [Fact]
-    public async Task Lists_RefuseAMalformedLanguageTag()
+    public async Task ListsAndQuoteAndSourceReads_RefuseAMalformedLanguageTag()
     {
-        var (commitments, _) = await GetAsync("/api/v1/commitments?lang=not_a_tag!");
-        var (actors, _) = await GetAsync("/api/v1/actors?lang=not_a_tag!");
-        Assert.Equal(HttpStatusCode.BadRequest, commitments.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, actors.StatusCode);
+        var quote = await app.Factory.WithDbAsync(db => db.Quotes.OrderBy(q => q.Id).Select(q => q.Slug).FirstAsync());
+        var source = await app.Factory.WithDbAsync(db => db.Sources.OrderBy(q => q.Id).Select(q => q.Id).FirstAsync());
+        foreach (var url in new[]
+        {
+            "/api/v1/commitments?lang=not_a_tag!", "/api/v1/actors?lang=not_a_tag!", "/api/v1/events?lang=not_a_tag!",
+            $"/api/v1/quotes/{quote}?lang=not_a_tag!", $"/api/v1/sources/{source}?lang=not_a_tag!",
+        })
+        {
+            var (response, _) = await GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url} answered {(int)response.StatusCode}");
+        }
     }
 }
