@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using FastEndpoints;
 using Microsoft.Extensions.Primitives;
 using Timeline.Api.Domain;
@@ -14,7 +15,15 @@ namespace Timeline.Api.Infrastructure;
 /// </summary>
 public static class QueryValues
 {
-    private static readonly Dictionary<Type, IReadOnlyList<string>> EnumValues = [];
+    // The enums a query names, with their wire values; fixed at type load, so that apps built side by side (the tests
+    // build many) only read it.
+    private static readonly (Type Type, IReadOnlyList<string> Values, Action<BindingOptions> Register)[] KebabEnums =
+    [
+        KebabEnum<EventKind>(), KebabEnum<EventStatus>(), KebabEnum<CommitmentStatus>(),
+        KebabEnum<CommitmentCategory>(), KebabEnum<ActorKind>(), KebabEnum<PartyStatus>(),
+    ];
+
+    private static readonly FrozenDictionary<Type, IReadOnlyList<string>> EnumValues = KebabEnums.ToFrozenDictionary(e => e.Type, e => e.Values);
 
     public static void Register(BindingOptions binding)
     {
@@ -22,12 +31,8 @@ public static class QueryValues
         binding.ValueParserFor<EdtfDate>(value => IsBlank(value)
             ? new ParseResult(true, null)
             : new ParseResult(EdtfDate.TryParse(value.ToString(), out var date, out _), date));
-        KebabEnum<EventKind>(binding);
-        KebabEnum<EventStatus>(binding);
-        KebabEnum<CommitmentStatus>(binding);
-        KebabEnum<CommitmentCategory>(binding);
-        KebabEnum<ActorKind>(binding);
-        KebabEnum<PartyStatus>(binding);
+        foreach (var kebab in KebabEnums)
+            kebab.Register(binding);
     }
 
     /// <summary>Why a query value does not bind to <paramref name="type"/>, for the types registered here; else null.</summary>
@@ -41,14 +46,14 @@ public static class QueryValues
             : null;
     }
 
-    private static void KebabEnum<TEnum>(BindingOptions binding) where TEnum : struct, Enum
-    {
-        EnumValues[typeof(TEnum)] = Kebab.AllValues<TEnum>();
-        binding.ValueParserFor<TEnum>(value => Kebab.TryParse<TEnum>(value.ToString(), out var parsed) ? new ParseResult(true, parsed) : new ParseResult(false, null));
-        binding.ValueParserFor<TEnum?>(value => IsBlank(value)
-            ? new ParseResult(true, null)
-            : Kebab.TryParse<TEnum>(value.ToString(), out var parsed) ? new ParseResult(true, parsed) : new ParseResult(false, null));
-    }
+    private static (Type, IReadOnlyList<string>, Action<BindingOptions>) KebabEnum<TEnum>() where TEnum : struct, Enum =>
+        (typeof(TEnum), Kebab.AllValues<TEnum>(), binding =>
+        {
+            binding.ValueParserFor<TEnum>(value => Kebab.TryParse<TEnum>(value.ToString(), out var parsed) ? new ParseResult(true, parsed) : new ParseResult(false, null));
+            binding.ValueParserFor<TEnum?>(value => IsBlank(value)
+                ? new ParseResult(true, null)
+                : Kebab.TryParse<TEnum>(value.ToString(), out var parsed) ? new ParseResult(true, parsed) : new ParseResult(false, null));
+        });
 
     private static bool IsBlank(StringValues value) => string.IsNullOrWhiteSpace(value.ToString());
 }
