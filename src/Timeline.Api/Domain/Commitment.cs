@@ -4,7 +4,7 @@ namespace Timeline.Api.Domain;
 /// A promise made in an event. Its status is never stored on it: the current status is the latest
 /// assessment, and the status on any past date is the latest assessment up to that date.
 /// </summary>
-public sealed class Commitment : IEditable, ITranslated
+public sealed class Commitment : IEditable, ITranslated, IOnTimelines
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -45,7 +45,7 @@ public sealed class Commitment : IEditable, ITranslated
 /// One entry of a commitment's append-only status history: what the status was from a date on, and why.
 /// An assessment counts for "as of D" once its latest possible day is on or before D.
 /// </summary>
-public sealed class Assessment : IDated
+public sealed class Assessment : IDated, IRecordEntry
 {
     public long Id { get; set; }
     public long CommitmentId { get; set; }

@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>A dated happening: a signing, a summit, a poll, a deadline — or one that never took place.</summary>
-public sealed class Event : IDated, IEditable, ITranslated
+public sealed class Event : IDated, IEditable, ITranslated, IOnTimelines
 {
     public long Id { get; set; }
     public required string Slug { get; set; }

@@ -1,7 +1,7 @@
 namespace Timeline.Api.Domain;
 
 /// <summary>Words someone said, with who, when, where it was reported and what it is about.</summary>
-public sealed class Quote : IEditable, ITranslated
+public sealed class Quote : IEditable, ITranslated, IOnTimelines
 {
     public long Id { get; set; }
     public required string Slug { get; set; }

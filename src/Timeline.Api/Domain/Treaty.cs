@@ -5,7 +5,7 @@ namespace Timeline.Api.Domain;
 /// commitments it made and an append-only record of what each party did with it. Its force and each party's status
 /// are never stored: <see cref="TreatyRecord"/> derives them from the actions, as of any date.
 /// </summary>
-public sealed class Treaty : IEditable
+public sealed class Treaty : IEditable, IOnTimelines
 {
     public long Id { get; set; }
     public required string Slug { get; set; }
@@ -49,7 +49,7 @@ public sealed class Treaty : IEditable
 /// One entry of a treaty's append-only record: what a party (or, with no party, the treaty as a whole) did, when,
 /// through which body, and on what evidence. Corrected like assessments: an admin retracts it and the next one is added.
 /// </summary>
-public sealed class TreatyAction : IDated
+public sealed class TreatyAction : IDated, IRecordEntry
 {
     public long Id { get; set; }
     public long TreatyId { get; set; }

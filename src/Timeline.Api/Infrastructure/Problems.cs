@@ -3,11 +3,15 @@ namespace Timeline.Api.Infrastructure;
 /// <summary>RFC 9457 problem responses for the errors handlers decide themselves (validation errors come from FastEndpoints).</summary>
 public static class Problems
 {
-    public static IResult NotFound(string resource, string key) => Results.Problem(
+    public static IResult NotFound(string resource, string key) =>
+        NotFound($"There is no {resource} with {(resource == "source" ? "id" : "slug")} '{key}'.");
+
+    /// <summary>404 saying what is missing, for a part of a resource (an entry of its record, a translation).</summary>
+    public static IResult NotFound(string detail) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Not Found",
         type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
-        detail: $"There is no {resource} with {(resource == "source" ? "id" : "slug")} '{key}'.");
+        detail: detail);
 
     /// <summary>409 for a create whose key is taken (deleted resources keep theirs).</summary>
     public static IResult KeyTaken(string resource, string key) =>

@@ -44,4 +44,26 @@ public sealed class Representation : IResult
 }
 
 /// <summary>A resource loaded with its representation: the entity to change, and the ETag its <c>If-Match</c> must name.</summary>
-public sealed record Represented<T>(T Entity, Representation Representation);
+public sealed class Represented<T>
+{
+    private readonly Representation? _representation;
+
+    public Represented(T entity, Representation representation)
+    {
+        Entity = entity;
+        _representation = representation;
+    }
+
+    /// <summary>A resource about to be created (see <see cref="Represented.New{T}"/>).</summary>
+    internal Represented(T entity) => Entity = entity;
+
+    public T Entity { get; }
+
+    public Representation Representation => _representation ?? throw new InvalidOperationException("A new resource has no stored representation.");
+}
+
+public static class Represented
+{
+    /// <summary>A resource about to be created: nothing is stored yet, so there is no representation to check a write against.</summary>
+    public static Represented<T> New<T>(T entity) => new(entity);
+}

@@ -39,8 +39,6 @@ public static class ActorEditor
         };
     }
 
-    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Actors.IgnoreQueryFilters().AnyAsync(a => a.Slug == slug, ct);
 
     public static ActorWriteRequest ToWrite(Actor actor)
     {
@@ -86,7 +84,7 @@ public static class ActorEditor
     /// <summary>
     /// What copies the actor elsewhere, inside the write's transaction: its search row, and when its name changed
     /// (<paramref name="before"/> is its write representation before the change) the stored listings of its events,
-    /// which show its name (see <see cref="EventListing"/>).
+    /// which show its name (see <see cref="EventListing"/>). An actor's search refresh rewrites its quotes' rows too (they hold its names).
     /// </summary>
     public static async Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Actor actor, ActorWriteRequest? before, CancellationToken ct)
     {
@@ -100,6 +98,26 @@ public static class ActorEditor
         await EventListing.RefreshAsync(db, events, ct);
     }
 
+    /// <summary>What the create, replace, patch and delete of actors need (<see cref="EditTarget{TLoaded, TWrite}"/>); an actor is listed under no timeline.</summary>
+    public static EditTarget<Represented<Actor>, ActorWriteRequest> Edits(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "actors",
+        (slug, ct) => LoadAsync(db.Actors, slug, ct),
+        a => a.Entity,
+        a => a.Representation,
+        a => ToWrite(a.Entity),
+        ResourceEdits.Always<Represented<Actor>, ActorWriteRequest>((a, write) => Apply(a.Entity, write)),
+        _ => [],
+        a => Represent(a.Entity),
+        (a, before, ct) => KeepCopiesAsync(db, search, a.Entity, before, ct))
+    {
+        Validator = ActorWriteValidator.Instance,
+        BlockingReferenceAsync = (a, ct) => BlockingReferenceAsync(db, a.Entity, ct),
+        New = write => Represented.New(new Actor { Slug = write.Slug, Name = write.Name }),
+        KeyOf = write => write.Slug,
+        KeyTakenAsync = (slug, ct) => db.Actors.IgnoreQueryFilters().AnyAsync(a => a.Slug == slug, ct), // deleted ones too: their slugs stay reserved
+        PathOf = PathOf,
+    };
+
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of an actor: the same load and representation as GET; its quotes' search rows hold its names too.</summary>
     public static TranslationTarget<Represented<Actor>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
         ResourceType, "actors",
@@ -108,11 +126,5 @@ public static class ActorEditor
         a => new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = a.Entity.Name, ["description"] = a.Entity.Description },
         _ => [],
         (a, texts, _) => Task.FromResult<object>(Represent(a.Entity, texts)),
-        async (a, ct) =>
-        {
-            await KeepCopiesAsync(db, search, a.Entity, null, ct);
-            // A quote's search row holds its speaker's names in every language.
-            foreach (var quote in await db.Quotes.Where(q => q.SpeakerId == a.Entity.Id).Select(q => q.Slug).ToListAsync(ct))
-                await search.RefreshAsync(db, SearchKinds.Quote, quote, ct);
-        });
+        (a, ct) => KeepCopiesAsync(db, search, a.Entity, null, ct));
 }

@@ -73,8 +73,6 @@ public static class CommitmentEditor
         };
     }
 
-    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Commitments.IgnoreQueryFilters().AnyAsync(c => c.Slug == slug, ct);
 
     public static CommitmentWriteRequest ToWrite(Commitment c)
     {
@@ -91,12 +89,6 @@ public static class CommitmentEditor
             Timelines = [.. c.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
             Treaties = [.. c.Treaties.Select(t => t.Slug).Order(StringComparer.Ordinal)],
         };
-    }
-
-    public static IEnumerable<string> TimelinesOf(Commitment c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return c.Timelines.Select(t => t.Slug);
     }
 
     /// <summary>Makes the commitment match the write, resolving its references; one that does not resolve is a failure on its field.</summary>
@@ -141,13 +133,41 @@ public static class CommitmentEditor
         return search.RefreshAsync(db, SearchKinds.Commitment, c.Slug, ct);
     }
 
+    /// <summary>What recording and retracting assessments need (<see cref="RecordEdits"/>): the status history is append-only.</summary>
+    public static AppendOnlyRecord<Commitment, Assessment> History(TimelineDbContext db) => new(
+        ResourceType, "assessment", "assessment",
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        c => c.Assessments,
+        a => AssessmentResponse.From(a),
+        slug => $"{PathOf(slug)}/history");
+
+    /// <summary>What the create, replace, patch and delete of commitments need (<see cref="EditTarget{TLoaded, TWrite}"/>).</summary>
+    public static EditTarget<Represented<Commitment>, CommitmentWriteRequest> Edits(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "commitments",
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        c => c.Entity,
+        c => c.Representation,
+        c => ToWrite(c.Entity),
+        (c, write, ct) => ApplyAsync(db, c.Entity, write, ct),
+        c => ChangeLog.TimelinesOf(c.Entity),
+        c => Represent(c.Entity, DateOnly.MaxValue),
+        (c, _, ct) => KeepCopiesAsync(db, search, c.Entity, ct))
+    {
+        Validator = CommitmentWriteValidator.Instance,
+        BlockingReferenceAsync = (c, ct) => BlockingReferenceAsync(db, c.Entity, ct),
+        New = write => Represented.New(new Commitment { Slug = write.Slug, Title = write.Title }),
+        KeyOf = write => write.Slug,
+        KeyTakenAsync = (slug, ct) => db.Commitments.IgnoreQueryFilters().AnyAsync(c => c.Slug == slug, ct), // deleted ones too: their slugs stay reserved
+        PathOf = PathOf,
+    };
+
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a commitment: the same load and representation as GET.</summary>
     public static TranslationTarget<Represented<Commitment>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
         ResourceType, "commitments",
         (slug, ct) => LoadForChangeAsync(db, slug, ct),
         c => c.Entity,
         c => new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = c.Entity.Title, ["description"] = c.Entity.Description },
-        c => TimelinesOf(c.Entity),
+        c => ChangeLog.TimelinesOf(c.Entity),
         (c, texts, _) => Task.FromResult<object>(Represent(c.Entity, DateOnly.MaxValue, texts)),
         (c, ct) => KeepCopiesAsync(db, search, c.Entity, ct));
 }

@@ -27,6 +27,13 @@ public static class ChangeLog
             .Where(change => !JsonNode.DeepEquals(change.Before, change.After))];
     }
 
+    /// <summary>The timelines an entry about <paramref name="record"/> is listed under (<c>/timelines/{slug}/changes</c>).</summary>
+    public static IEnumerable<string> TimelinesOf(IOnTimelines record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Timelines.Select(t => t.Slug);
+    }
+
     public static ChangeLogEntry Entry(ChangeOperation operation, string caller, DateTimeOffset at, string resourceType, string key,
         IEnumerable<string> timelines, IReadOnlyList<FieldChange> changes)
     {

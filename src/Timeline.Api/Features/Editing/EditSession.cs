@@ -78,6 +78,9 @@ public sealed class EditSession(TimelineDbContext db, TimeProvider clock, IOutpu
         return validation.IsValid ? (write, null) : (null, Invalid(validation.Errors));
     }
 
+    /// <summary>A new resource, to be inserted when the write saves (after its references resolved: nothing is added that a 400 would leave behind).</summary>
+    public void Add(IEditable resource) => db.Add(resource);
+
     /// <summary>
     /// Records a change of <paramref name="resource"/>: a new version (see <see cref="Editable"/>) and its change-log
     /// entry with the fields that differ between the two write representations. An update that changes nothing is

@@ -130,8 +130,7 @@ public static class TranslationWrites
         var (slug, lang) = RouteOf(http, target.KeyName);
         var loaded = await target.LoadAsync(slug, ct);
         if (loaded is not null && target.Record(loaded).Translations?.Exactly(lang) is null)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", type: "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
-                detail: $"The {target.Kind} '{slug}' has no translation in '{lang}'.");
+            return Problems.NotFound($"The {target.Kind} '{slug}' has no translation in '{lang}'.");
         return await RefusedAsync(edit, target, loaded, slug, lang, ct)
             ?? await ChangeAsync(edit, http, target, loaded!, slug, lang, null, StatusCodes.Status204NoContent, ct);
     }
@@ -208,7 +207,7 @@ public abstract class PutTranslationEndpoint<TLoaded, TResponse>(EditSession edi
         var target = Target;
         Put($"/{target.Resources}/{{{target.KeyName}}}/translations/{{lang}}");
         Roles(ApiKeyAuthenticationHandler.Editor);
-        Description(d => d.DescribeWrite<TResponse>(WriteKind.Translate, $"put{Pascal(target.Kind)}Translation"));
+        Description(d => d.DescribeWrite<TResponse>(WriteKind.Translate, WriteDescriptions.OperationId("put", target.Kind) + "Translation"));
         Summary(s =>
         {
             s.Summary = $"Add or replace a translation of a {target.Kind}";
@@ -218,8 +217,6 @@ public abstract class PutTranslationEndpoint<TLoaded, TResponse>(EditSession edi
 
     public override async Task HandleAsync(TranslationWriteRequest req, CancellationToken ct) =>
         await Send.ResultAsync(await TranslationWrites.PutAsync(edit, HttpContext, Target, req, ct));
-
-    internal static string Pascal(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];
 }
 
 /// <summary>The DELETE of one kind's translations: each resource's endpoint only names its target.</summary>
@@ -233,7 +230,7 @@ public abstract class DeleteTranslationEndpoint<TLoaded>(EditSession edit) : End
         var target = Target;
         Delete($"/{target.Resources}/{{{target.KeyName}}}/translations/{{lang}}");
         Roles(ApiKeyAuthenticationHandler.Editor);
-        Description(d => d.DescribeWrite<object>(WriteKind.Delete, $"delete{PutTranslationEndpoint<TLoaded, object>.Pascal(target.Kind)}Translation", also: 422));
+        Description(d => d.DescribeWrite<object>(WriteKind.Delete, WriteDescriptions.OperationId("delete", target.Kind) + "Translation", also: 422));
         Summary(s =>
         {
             s.Summary = $"Remove a translation of a {target.Kind}";

@@ -65,6 +65,21 @@ public static class WriteDescriptions
     }
 
     /// <summary>The words every write of a kind shares, after the endpoint's own.</summary>
+    /// <summary>An operation's id in the document: the verb and the resource's kind, <c>createCommitment</c>.</summary>
+    public static string OperationId(string verb, string kind) => verb + char.ToUpperInvariant(kind[0]) + kind[1..];
+
+    /// <summary>The summary (<c>Create a commitment</c>) and description of a resource's create, replace, patch or delete.</summary>
+    public static void Summarise(EndpointSummary summary, WriteKind kind, string resourceKind, string explanation)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var verb = kind switch { WriteKind.Create => "Create", WriteKind.Replace => "Replace", WriteKind.Patch => "Change", _ => "Delete" };
+        summary.Summary = $"{verb} {WithArticle(resourceKind)}";
+        summary.Description = Explain(kind, explanation);
+    }
+
+    /// <summary>The kind with its indefinite article, as summaries name it: <c>an event</c>, <c>a treaty</c> (every kind is one plain word).</summary>
+    public static string WithArticle(string kind) => ("aeiou".Contains(kind[0], StringComparison.Ordinal) ? "an " : "a ") + kind;
+
     public static string Explain(WriteKind kind, string description) => description + kind switch
     {
         WriteKind.Create => " Answers 201 with the new resource, its `ETag` and `Location`. Send `Idempotency-Key` to make retries safe.",

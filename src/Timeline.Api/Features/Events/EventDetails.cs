@@ -230,22 +230,33 @@ public sealed record EventMentions(
 /// </summary>
 public sealed class LoadedEvent
 {
-    private LoadedEvent(Event @event, EventMentions mentions)
+    private readonly EventResponse? _response;
+    private readonly Representation? _representation;
+
+    private LoadedEvent(Event @event, EventMentions mentions, bool stored)
     {
         Event = @event;
         Mentions = mentions;
-        Response = EventDetails.Build(@event, mentions);
-        Representation = Representation.Of(Response);
+        if (!stored)
+            return;
+        _response = EventDetails.Build(@event, mentions);
+        _representation = Representation.Of(_response);
     }
+
+    /// <summary>A new event, about to be created: nothing refers to it yet, and it has no representation as loaded.</summary>
+    public static LoadedEvent New(Event created) => new(created, EventMentions.None, stored: false);
 
     public Event Event { get; }
 
     public EventMentions Mentions { get; }
 
-    public EventResponse Response { get; }
+    public EventResponse Response => _response ?? throw new InvalidOperationException("A new event has no stored representation.");
 
     /// <summary>The representation as loaded, and so the ETag a write's <c>If-Match</c> is checked against.</summary>
-    public Representation Representation { get; }
+    public Representation Representation => _representation ?? throw new InvalidOperationException("A new event has no stored representation.");
+
+    /// <summary>Its representation now, after a change (with the mentions it was loaded with).</summary>
+    public EventResponse Represent() => EventDetails.Build(Event, Mentions);
 
     /// <summary>The key of a mention's texts in <see cref="EventMentions.Texts"/>.</summary>
     internal static string TextKey(string kind, string slug) => $"{(kind is EventLink.Assessed ? EventLink.Made : kind)}:{slug}";
@@ -277,7 +288,7 @@ public sealed class LoadedEvent
                 Direction = "incoming",
                 Event = new EventRefResponse { Slug = l.Key, Title = l.Name!, Date = DateResponse.From(l.Date!), Status = l.Status!.Value },
             })]);
-        return new LoadedEvent(row, mentions);
+        return new LoadedEvent(row, mentions, stored: true);
     }
 }
 

@@ -24,9 +24,6 @@ public static class EventEditor
         return loaded;
     }
 
-    /// <summary>True when the slug is taken, deleted events included (their slugs stay reserved).</summary>
-    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Events.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug, ct);
 
     /// <summary>The event as editors write it: what PATCH merges into, and what the change log compares.</summary>
     public static EventWriteRequest ToWrite(Event e)
@@ -54,12 +51,6 @@ public static class EventEditor
                 Url = s.Url, Title = s.Title, Publisher = s.Publisher, Published = s.PublishedText, ArchivedUrl = s.ArchivedUrl,
             })],
         };
-    }
-
-    public static IEnumerable<string> TimelinesOf(Event e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return e.Timelines.Select(t => t.Slug);
     }
 
     /// <summary>
@@ -111,13 +102,33 @@ public static class EventEditor
         await search.RefreshAsync(db, SearchKinds.Event, e.Slug, ct);
     }
 
+    /// <summary>What the create, replace, patch and delete of events need (<see cref="EditTarget{TLoaded, TWrite}"/>); an event still mentioned elsewhere cannot be deleted.</summary>
+    public static EditTarget<LoadedEvent, EventWriteRequest> Edits(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "events",
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        e => e.Event,
+        e => e.Representation,
+        e => ToWrite(e.Event),
+        (e, write, ct) => ApplyAsync(db, e.Event, write, ct),
+        e => ChangeLog.TimelinesOf(e.Event),
+        e => e.Represent(),
+        (e, _, ct) => KeepCopiesAsync(db, search, e.Event, ct))
+    {
+        Validator = EventWriteValidator.Instance,
+        BlockingReferenceAsync = (e, _) => Task.FromResult(e.Mentions.BlockingReference()),
+        New = write => LoadedEvent.New(new Event { Slug = write.Slug, Title = write.Title }),
+        KeyOf = write => write.Slug,
+        KeyTakenAsync = (slug, ct) => db.Events.IgnoreQueryFilters().AnyAsync(e => e.Slug == slug, ct), // deleted ones too: their slugs stay reserved
+        PathOf = PathOf,
+    };
+
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of an event: the same load and representation as GET.</summary>
     public static TranslationTarget<LoadedEvent> Translations(TimelineDbContext db, IFullTextSearch search) => new(
         ResourceType, "events",
         (slug, ct) => LoadForChangeAsync(db, slug, ct),
         e => e.Event,
         e => new Dictionary<string, string?>(StringComparer.Ordinal) { ["title"] = e.Event.Title, ["summary"] = e.Event.Summary, ["place"] = e.Event.Place, ["note"] = e.Event.Note },
-        e => TimelinesOf(e.Event),
+        e => ChangeLog.TimelinesOf(e.Event),
         async (e, texts, ct) => EventDetails.Build(e.Event, await EventDetails.LoadMentionTextsAsync(db, e, ct), texts),
         (e, ct) => KeepCopiesAsync(db, search, e.Event, ct));
 }

@@ -58,8 +58,6 @@ public static class QuoteEditor
         };
     }
 
-    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Quotes.IgnoreQueryFilters().AnyAsync(q => q.Slug == slug, ct);
 
     public static QuoteWriteRequest ToWrite(Quote quote)
     {
@@ -79,12 +77,6 @@ public static class QuoteEditor
             },
             Timelines = [.. quote.Timelines.Select(t => t.Slug).Order(StringComparer.Ordinal)],
         };
-    }
-
-    public static IEnumerable<string> TimelinesOf(Quote quote)
-    {
-        ArgumentNullException.ThrowIfNull(quote);
-        return quote.Timelines.Select(t => t.Slug);
     }
 
     /// <summary>Makes the quote match the write, resolving its references; a reference that does not resolve is a failure on its field.</summary>
@@ -124,13 +116,32 @@ public static class QuoteEditor
         return search.RefreshAsync(db, SearchKinds.Quote, quote.Slug, ct);
     }
 
+    /// <summary>What the create, replace, patch and delete of quotes need (<see cref="EditTarget{TLoaded, TWrite}"/>); nothing refers to a quote.</summary>
+    public static EditTarget<Represented<Quote>, QuoteWriteRequest> Edits(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "quotes",
+        (slug, ct) => LoadAsync(db.Quotes, slug, ct),
+        q => q.Entity,
+        q => q.Representation,
+        q => ToWrite(q.Entity),
+        (q, write, ct) => ApplyAsync(db, q.Entity, write, ct),
+        q => ChangeLog.TimelinesOf(q.Entity),
+        q => Represent(q.Entity),
+        (q, _, ct) => KeepCopiesAsync(db, search, q.Entity, ct))
+    {
+        Validator = QuoteWriteValidator.Instance,
+        New = write => Represented.New(new Quote { Slug = write.Slug, Text = write.Text }),
+        KeyOf = write => write.Slug,
+        KeyTakenAsync = (slug, ct) => db.Quotes.IgnoreQueryFilters().AnyAsync(q => q.Slug == slug, ct), // deleted ones too: their slugs stay reserved
+        PathOf = PathOf,
+    };
+
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a quote: the same load and representation as GET.</summary>
     public static TranslationTarget<Represented<Quote>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
         ResourceType, "quotes",
         (slug, ct) => LoadAsync(db.Quotes, slug, ct),
         q => q.Entity,
         q => new Dictionary<string, string?>(StringComparer.Ordinal) { ["text"] = q.Entity.Text },
-        q => TimelinesOf(q.Entity),
+        q => ChangeLog.TimelinesOf(q.Entity),
         (q, texts, _) => Task.FromResult<object>(Represent(q.Entity, texts)),
         (q, ct) => KeepCopiesAsync(db, search, q.Entity, ct));
 }

@@ -85,6 +85,26 @@ public static class SourceEditor
         return quote is null ? null : $"the quote '{quote}'";
     }
 
+    /// <summary>
+    /// What the replace, patch and delete of sources need (<see cref="EditTarget{TLoaded, TWrite}"/>), keyed by id. A source's create is
+    /// its own (<c>CreateSourceEndpoint</c>): its key is the id its row gets, known only once saved.
+    /// </summary>
+    public static EditTarget<Represented<Source>, SourceWriteRequest> Edits(TimelineDbContext db) => new(
+        ResourceType, "sources",
+        (id, ct) => LoadAsync(db.Sources, id, ct),
+        s => s.Entity,
+        s => s.Representation,
+        s => ToWrite(s.Entity),
+        (s, write, ct) => ApplyAsync(db, s.Entity, write, ct),
+        _ => [],
+        s => Represent(s.Entity),
+        (_, _, _) => Task.CompletedTask)
+    {
+        KeyName = "id",
+        Validator = SourceWriteValidator.Instance,
+        BlockingReferenceAsync = (s, ct) => BlockingReferenceAsync(db, s.Entity, ct),
+    };
+
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a source, keyed by id: the same load and representation as GET (source titles are not in the search index).</summary>
     public static TranslationTarget<Represented<Source>> Translations(TimelineDbContext db) => new(
         ResourceType, "sources",

@@ -44,8 +44,6 @@ public static class TimelineEditor
         };
     }
 
-    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Timelines.IgnoreQueryFilters().AnyAsync(t => t.Slug == slug, ct);
 
     public static TimelineWriteRequest ToWrite(TimelineStory timeline)
     {
@@ -77,6 +75,26 @@ public static class TimelineEditor
         var quote = await db.Quotes.Where(q => q.Timelines.Any(t => t.Slug == slug)).Select(q => q.Slug).FirstOrDefaultAsync(ct);
         return quote is null ? null : $"the quote '{quote}'";
     }
+
+    /// <summary>What the create, replace, patch and delete of timelines need (<see cref="EditTarget{TLoaded, TWrite}"/>); a timeline has no search row.</summary>
+    public static EditTarget<LoadedTimeline, TimelineWriteRequest> Edits(TimelineDbContext db) => new(
+        ResourceType, "timelines",
+        (slug, ct) => LoadAsync(db.Timelines, slug, ct),
+        t => t.Timeline,
+        t => t.Representation,
+        t => ToWrite(t.Timeline),
+        ResourceEdits.Always<LoadedTimeline, TimelineWriteRequest>((t, write) => Apply(t.Timeline, write)),
+        t => [t.Timeline.Slug],
+        t => t.Represent(),
+        (_, _, _) => Task.CompletedTask)
+    {
+        Validator = TimelineWriteValidator.Instance,
+        BlockingReferenceAsync = (t, ct) => BlockingReferenceAsync(db, t.Timeline, ct),
+        New = write => new LoadedTimeline(new TimelineStory { Slug = write.Slug, Title = write.Title }, EventCount: 0, CommitmentCount: 0),
+        KeyOf = write => write.Slug,
+        KeyTakenAsync = (slug, ct) => db.Timelines.IgnoreQueryFilters().AnyAsync(t => t.Slug == slug, ct), // deleted ones too: their slugs stay reserved
+        PathOf = PathOf,
+    };
 
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a timeline: the same load and representation as GET (it has no search row).</summary>
     public static TranslationTarget<LoadedTimeline> Translations(TimelineDbContext db) => new(

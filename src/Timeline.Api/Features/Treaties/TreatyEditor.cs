@@ -70,8 +70,6 @@ public static class TreatyEditor
         };
     }
 
-    public static Task<bool> SlugTakenAsync(TimelineDbContext db, string slug, CancellationToken ct) =>
-        db.Treaties.IgnoreQueryFilters().AnyAsync(t => t.Slug == slug, ct);
 
     public static TreatyWriteRequest ToWrite(Treaty t)
     {
@@ -91,12 +89,6 @@ public static class TreatyEditor
             Commitments = [.. t.Commitments.Select(c => c.Slug).Order(StringComparer.Ordinal)],
             Timelines = [.. t.Timelines.Select(x => x.Slug).Order(StringComparer.Ordinal)],
         };
-    }
-
-    public static IEnumerable<string> TimelinesOf(Treaty t)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        return t.Timelines.Select(x => x.Slug);
     }
 
     /// <summary>
@@ -136,6 +128,33 @@ public static class TreatyEditor
         CollectionSync.Sync(t.Commitments, [.. commitments.Distinct()], (a, b) => a == b, c => c);
         return [];
     }
+
+    /// <summary>What recording and retracting treaty actions need (<see cref="RecordEdits"/>): the record is append-only.</summary>
+    public static AppendOnlyRecord<Treaty, TreatyAction> Record(TimelineDbContext db) => new(
+        ResourceType, "action", ActionResourceType,
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        t => t.Actions,
+        TreatyActionResponse.From,
+        slug => $"{PathOf(slug)}/actions");
+
+    /// <summary>What the create, replace, patch and delete of treaties need (<see cref="EditTarget{TLoaded, TWrite}"/>); actions are appended on their own routes.</summary>
+    public static EditTarget<Represented<Treaty>, TreatyWriteRequest> Edits(TimelineDbContext db, IFullTextSearch search) => new(
+        ResourceType, "treaties",
+        (slug, ct) => LoadForChangeAsync(db, slug, ct),
+        t => t.Entity,
+        t => t.Representation,
+        t => ToWrite(t.Entity),
+        (t, write, ct) => ApplyAsync(db, t.Entity, write, ct),
+        t => ChangeLog.TimelinesOf(t.Entity),
+        t => Represent(t.Entity, DateOnly.MaxValue),
+        (t, _, ct) => KeepCopiesAsync(db, search, t.Entity, ct))
+    {
+        Validator = TreatyWriteValidator.Instance,
+        New = write => Represented.New(new Treaty { Slug = write.Slug, Title = write.Title }),
+        KeyOf = write => write.Slug,
+        KeyTakenAsync = (slug, ct) => db.Treaties.IgnoreQueryFilters().AnyAsync(t => t.Slug == slug, ct), // deleted ones too: their slugs stay reserved
+        PathOf = PathOf,
+    };
 
     /// <summary>What copies the treaty elsewhere, inside the write's transaction: its search row.</summary>
     public static Task KeepCopiesAsync(TimelineDbContext db, IFullTextSearch search, Treaty t, CancellationToken ct)

@@ -177,4 +177,28 @@ public sealed class ResourceWriteTests(TimelineApiFactory factory) : IClassFixtu
         var hits = await factory.GetJsonAsync<JsonElement>("/api/v1/search?kind=quote&q=spikerov");
         Assert.Contains(hits.Items(), h => h.Str("slug") == quote);
     }
+
+    [Fact]
+    public async Task Actor_Renamed_FindsTheirQuotesByTheNewNameOnly()
+    {
+        using var client = factory.CreateClient(await factory.CreateKeyAsync(ApiKeyRole.Editor));
+        var actor = WriteClient.NewSlug("renamed");
+        using var created = await client.SendAsync(HttpMethod.Post, "/api/v1/actors", new JsonObject { ["slug"] = actor, ["name"] = "Tertius Vetustov", ["kind"] = "person" });
+        var quote = WriteClient.NewSlug("renamed-quote");
+        using var said = await client.SendAsync(HttpMethod.Post, "/api/v1/quotes", new JsonObject
+        {
+            ["slug"] = quote, ["text"] = "Everything goes according to plan.", ["speaker"] = actor, ["timelines"] = new JsonArray("union-state"),
+            ["source"] = new JsonObject { ["url"] = "https://example.org/news/renamed" },
+        });
+        Assert.Equal(HttpStatusCode.Created, said.StatusCode);
+
+        using var renamed = await client.SendAsync(HttpMethod.Patch, $"/api/v1/actors/{actor}", new JsonObject { ["name"] = "Tertius Novikovsky" },
+            created.Headers.ETag!.ToString(), "application/merge-patch+json");
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+
+        var byNewName = await factory.GetJsonAsync<JsonElement>("/api/v1/search?kind=quote&q=novikovsky");
+        Assert.Contains(byNewName.Items(), h => h.Str("slug") == quote);
+        var byOldName = await factory.GetJsonAsync<JsonElement>("/api/v1/search?kind=quote&q=vetustov");
+        Assert.DoesNotContain(byOldName.Items(), h => h.Str("slug") == quote);
+    }
 }

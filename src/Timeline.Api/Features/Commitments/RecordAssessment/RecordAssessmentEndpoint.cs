@@ -1,4 +1,3 @@
-using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
 using Timeline.Api.Data;
@@ -68,18 +67,16 @@ public sealed class RecordAssessmentEndpoint(TimelineDbContext db, EditSession e
 
     private async Task<IResult> RecordAsync(RecordAssessmentRequest req, CancellationToken ct)
     {
-        var current = await CommitmentEditor.LoadForChangeAsync(db, req.Slug, ct);
-        if (current is null)
-            return Problems.NotFound(CommitmentEditor.ResourceType, req.Slug);
-        if (edit.OptionalPrecondition(current.Representation) is { } stale)
-            return stale;
+        var history = CommitmentEditor.History(db);
+        var (commitment, refused) = await edit.OwnerAsync(history, req.Slug, ct);
+        if (commitment is null)
+            return refused!;
         var references = new ReferenceResolver(db);
         var @event = await references.OneAsync<Event>(req.Event, null, references.EventsAsync, "event", ct);
         var sources = await references.SourcesAsync(req.Sources, [], ct);
         if (references.Failures.Count > 0)
             return EditSession.Invalid(references.Failures);
 
-        var commitment = current.Entity;
         var assessment = new Assessment
         {
             CommitmentId = commitment.Id,
@@ -93,16 +90,6 @@ public sealed class RecordAssessmentEndpoint(TimelineDbContext db, EditSession e
             Sources = sources,
         };
         assessment.SetDate(EdtfDate.Parse(req.Date));
-        commitment.Assessments.Add(assessment);
-        // The commitment's representation changes with its history: a new version, so stale ETags (and a racing append) fail.
-        commitment.Changed(edit.Now);
-        if (await edit.SaveAsync(ct) is { } lost)
-            return lost;
-        var written = ChangeLog.ToJson(req);
-        written.Remove("slug");
-        edit.Record(ChangeOperation.Assess, "assessment", $"{commitment.Slug}/{assessment.Id.ToString(CultureInfo.InvariantCulture)}",
-            CommitmentEditor.TimelinesOf(commitment), [], written);
-        return await edit.CommitAsync(Representation.Of(AssessmentResponse.From(assessment), StatusCodes.Status201Created,
-            $"{CommitmentEditor.PathOf(commitment.Slug)}/history"), ct);
+        return await edit.AppendAsync(history, commitment, assessment, req.Slug, ChangeOperation.Assess, req, ct);
     }
 }

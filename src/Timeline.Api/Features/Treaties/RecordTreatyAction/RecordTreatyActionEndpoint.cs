@@ -1,4 +1,3 @@
-using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
 using FluentValidation.Results;
@@ -75,12 +74,10 @@ public sealed class RecordTreatyActionEndpoint(TimelineDbContext db, EditSession
 
     private async Task<IResult> RecordAsync(RecordTreatyActionRequest req, CancellationToken ct)
     {
-        var current = await TreatyEditor.LoadForChangeAsync(db, req.Slug, ct);
-        if (current is null)
-            return Problems.NotFound(TreatyEditor.ResourceType, req.Slug);
-        if (edit.OptionalPrecondition(current.Representation) is { } stale)
-            return stale;
-        var treaty = current.Entity;
+        var record = TreatyEditor.Record(db);
+        var (treaty, refused) = await edit.OwnerAsync(record, req.Slug, ct);
+        if (treaty is null)
+            return refused!;
         var kind = Kebab.Parse<TreatyActionKind>(req.Kind);
         var date = EdtfDate.Parse(req.Date);
         var party = req.Party is null ? null : treaty.Parties.SingleOrDefault(p => p.Slug == req.Party);
@@ -122,16 +119,6 @@ public sealed class RecordTreatyActionEndpoint(TimelineDbContext db, EditSession
             Sources = sources,
         };
         action.SetDate(date);
-        treaty.Actions.Add(action);
-        // The treaty's representation changes with its record: a new version, so stale ETags (and a racing append) fail.
-        treaty.Changed(edit.Now);
-        if (await edit.SaveAsync(ct) is { } lost)
-            return lost;
-        var written = ChangeLog.ToJson(req);
-        written.Remove("slug");
-        edit.Record(ChangeOperation.Record, TreatyEditor.ActionResourceType, $"{treaty.Slug}/{action.Id.ToString(CultureInfo.InvariantCulture)}",
-            TreatyEditor.TimelinesOf(treaty), [], written);
-        return await edit.CommitAsync(Representation.Of(TreatyActionResponse.From(action), StatusCodes.Status201Created,
-            $"{TreatyEditor.PathOf(treaty.Slug)}/actions"), ct);
+        return await edit.AppendAsync(record, treaty, action, req.Slug, ChangeOperation.Record, req, ct);
     }
 }
