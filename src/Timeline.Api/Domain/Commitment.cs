@@ -45,7 +45,7 @@ public sealed class Commitment : IEditable, ITranslated, IOnTimelines
 /// One entry of a commitment's append-only status history: what the status was from a date on, and why.
 /// An assessment counts for "as of D" once its latest possible day is on or before D.
 /// </summary>
-public sealed class Assessment : IDated, IRecordEntry
+public sealed class Assessment : IDated, IRecordEntry, ITranslatable
 {
     public long Id { get; set; }
     public long CommitmentId { get; set; }

@@ -9,14 +9,17 @@ public enum TextOrigin { Translation, Original }
 /// <param name="Texts">Field name (as the API spells it: <c>title</c>, <c>summary</c>...) to text.</param>
 public sealed record TextVersion(string ProvidedBy, TextOrigin Origin, IReadOnlyDictionary<string, string> Texts);
 
-/// <summary>A record editors change whose texts are in a language of its own (its original) and, perhaps, translated.</summary>
-public interface ITranslated : IEditable
+/// <summary>Texts in a language of their own (their original) and, perhaps, translated: a record, or a part of one (an assessment).</summary>
+public interface ITranslatable
 {
     /// <summary>The BCP 47 tag of the language its own texts are in.</summary>
     string Language { get; }
 
     TextTranslations? Translations { get; set; }
 }
+
+/// <summary>A record editors change whose texts are in a language of its own (its original) and, perhaps, translated.</summary>
+public interface ITranslated : IEditable, ITranslatable;
 
 /// <summary>
 /// A record's texts in languages other than its own (<c>Language</c> on the record says which language its own columns

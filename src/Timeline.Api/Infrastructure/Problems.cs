@@ -4,7 +4,7 @@ namespace Timeline.Api.Infrastructure;
 public static class Problems
 {
     public static IResult NotFound(string resource, string key) =>
-        NotFound($"There is no {resource} with {(resource == "source" ? "id" : "slug")} '{key}'.");
+        NotFound($"There is no {resource} with {(resource == "source" ? "id" : key.Contains('/', StringComparison.Ordinal) ? "key" : "slug")} '{key}'.");
 
     /// <summary>404 saying what is missing, for a part of a resource (an entry of its record, a translation).</summary>
     public static IResult NotFound(string detail) => Results.Problem(

@@ -91,7 +91,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
     /// </summary>
     private static async Task<string> ExactTermsAsync(TimelineDbContext db, string text, CancellationToken cancellationToken)
     {
-        var words = SearchTerms.Words(text).Select(TextFolding.Fold).Distinct(StringComparer.Ordinal).ToList();
+        var words = SearchTerms.Words(text).Select(TextFolding.FoldAsIndexed).Distinct(StringComparer.Ordinal).ToList();
         if (words.Count == 0)
             throw new ArgumentException("The text holds nothing searchable.", nameof(text));
         // The vocabulary is a view of the index, made in the connection's temporary schema (nothing to migrate). The
@@ -227,7 +227,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
     public static string? ToMatchExpression(string? text)
     {
         var words = SearchTerms.Words(text);
-        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{TextFolding.Fold(w)}\"*"));
+        return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{TextFolding.FoldAsIndexed(w)}\"*"));
     }
 
     /// <summary>One ranked match before its snippet is made.</summary>

@@ -161,6 +161,38 @@ public static class CommitmentEditor
         PathOf = PathOf,
     };
 
+    /// <summary>
+    /// What the translation writes need of an assessment, keyed <c>{commitment}/{id}</c>: its summary is the text, its
+    /// commitment the record that gets the new version, and the commitment's representation in the language (where the
+    /// assessment stands in <c>history</c>) what answers and what <c>If-Match</c> names. Assessments are never changed
+    /// in place; a translation adds words, not facts, so it may be written like any record's.
+    /// </summary>
+    public static TranslationTarget<AssessedCommitment> AssessmentTranslations(TimelineDbContext db, IFullTextSearch search) => new(
+        "assessment", "commitments/{slug}/assessments",
+        (key, ct) => LoadAssessmentAsync(db, key, ct),
+        a => a.Assessment,
+        a => new Dictionary<string, string?>(StringComparer.Ordinal) { ["summary"] = a.Assessment.Summary },
+        a => ChangeLog.TimelinesOf(a.Commitment),
+        (a, texts, _) => Task.FromResult<object>(Represent(a.Commitment, DateOnly.MaxValue, texts)),
+        (a, ct) => KeepCopiesAsync(db, search, a.Commitment, ct),
+        KeyName: "id")
+    {
+        Versioned = a => a.Commitment,
+        KeyOf = request => $"{request.RouteValues["slug"]}/{request.RouteValues["id"]}",
+        Note = "The answer, and the ETag `If-Match` names, are the commitment's (`GET /commitments/{slug}?lang={lang}`), where the assessment stands in `history`.",
+    };
+
+    /// <summary>The commitment and one of its assessments by <c>{commitment}/{id}</c>, tracked; null when either is not there.</summary>
+    private static async Task<AssessedCommitment?> LoadAssessmentAsync(TimelineDbContext db, string key, CancellationToken ct)
+    {
+        var parts = key.Split('/');
+        if (parts.Length != 2 || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            return null;
+        var loaded = await LoadForChangeAsync(db, parts[0], ct);
+        var assessment = loaded?.Entity.Assessments.SingleOrDefault(a => a.Id == id);
+        return assessment is null ? null : new AssessedCommitment(loaded!.Entity, assessment);
+    }
+
     /// <summary>What the translation writes (<see cref="TranslationWrites"/>) need of a commitment: the same load and representation as GET.</summary>
     public static TranslationTarget<Represented<Commitment>> Translations(TimelineDbContext db, IFullTextSearch search) => new(
         ResourceType, "commitments",
@@ -171,3 +203,6 @@ public static class CommitmentEditor
         (c, texts, _) => Task.FromResult<object>(Represent(c.Entity, DateOnly.MaxValue, texts)),
         (c, ct) => KeepCopiesAsync(db, search, c.Entity, ct));
 }
+
+/// <summary>A commitment with one of its assessments: what an assessment's translation is written to.</summary>
+public sealed record AssessedCommitment(Commitment Commitment, Assessment Assessment);

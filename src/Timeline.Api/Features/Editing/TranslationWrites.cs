@@ -73,7 +73,7 @@ public sealed class TranslationWriteValidator : Validator<TranslationWriteReques
 /// <param name="Kind">A key of <see cref="Translatable.Fields"/>, also the change log's resource type.</param>
 /// <param name="Resources">The path segment, e.g. <c>commitments</c>.</param>
 /// <param name="LoadAsync">The record by slug, tracked, with what its representation needs; null when there is none (or it is deleted).</param>
-/// <param name="Record">The record itself.</param>
+/// <param name="Record">The texts: the record itself, or the part of it that is translated (an assessment of a commitment).</param>
 /// <param name="Originals">Its own texts by field.</param>
 /// <param name="Timelines">The timelines its change-log entry is listed under.</param>
 /// <param name="RepresentAsync">Its representation with texts chosen as given: exactly what its GET answers.</param>
@@ -83,12 +83,28 @@ public sealed record TranslationTarget<TLoaded>(
     string Kind,
     string Resources,
     Func<string, CancellationToken, Task<TLoaded?>> LoadAsync,
-    Func<TLoaded, ITranslated> Record,
+    Func<TLoaded, ITranslatable> Record,
     Func<TLoaded, IReadOnlyDictionary<string, string?>> Originals,
     Func<TLoaded, IEnumerable<string>> Timelines,
     Func<TLoaded, TextChooser, CancellationToken, Task<object>> RepresentAsync,
     Func<TLoaded, CancellationToken, Task> KeepCopiesAsync,
-    string KeyName = "slug") where TLoaded : class;
+    string KeyName = "slug") where TLoaded : class
+{
+    /// <summary>
+    /// The record that gets a new version (and so a new ETag) with the translation: the texts' record itself unless
+    /// they are a part of another (an assessment's are its commitment's).
+    /// </summary>
+    public Func<TLoaded, IEditable>? Versioned { get; init; }
+
+    /// <summary>The key the record is loaded by and logged under, from the route; by default the route value <see cref="KeyName"/>.</summary>
+    public Func<HttpRequest, string>? KeyOf { get; init; }
+
+    /// <summary>Said after the descriptions every translation write shares, in the OpenAPI document.</summary>
+    public string? Note { get; init; }
+
+    internal IEditable VersionedOf(TLoaded loaded) =>
+        Versioned?.Invoke(loaded) ?? Record(loaded) as IEditable ?? throw new InvalidOperationException($"Say which record a {Kind}'s translation versions.");
+}
 
 /// <summary>
 /// <c>PUT</c> and <c>DELETE /{resources}/{slug}/translations/{lang}</c>, the same for every translated record; each
@@ -105,7 +121,7 @@ public static class TranslationWrites
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(write);
-        var (slug, lang) = RouteOf(http, target.KeyName);
+        var (slug, lang) = RouteOf(http, target);
         var loaded = await target.LoadAsync(slug, ct);
         if (await RefusedAsync(edit, target, loaded, slug, lang, ct) is { } refused)
             return refused;
@@ -127,7 +143,7 @@ public static class TranslationWrites
     {
         ArgumentNullException.ThrowIfNull(edit);
         ArgumentNullException.ThrowIfNull(target);
-        var (slug, lang) = RouteOf(http, target.KeyName);
+        var (slug, lang) = RouteOf(http, target);
         var loaded = await target.LoadAsync(slug, ct);
         if (loaded is not null && target.Record(loaded).Translations?.Exactly(lang) is null)
             return Problems.NotFound($"The {target.Kind} '{slug}' has no translation in '{lang}'.");
@@ -135,8 +151,8 @@ public static class TranslationWrites
             ?? await ChangeAsync(edit, http, target, loaded!, slug, lang, null, StatusCodes.Status204NoContent, ct);
     }
 
-    private static (string Key, string Lang) RouteOf(HttpContext http, string keyName) =>
-        (http.Request.RouteValues[keyName]?.ToString() ?? "", http.Request.RouteValues["lang"]?.ToString() ?? "");
+    private static (string Key, string Lang) RouteOf<TLoaded>(HttpContext http, TranslationTarget<TLoaded> target) where TLoaded : class =>
+        (target.KeyOf?.Invoke(http.Request) ?? http.Request.RouteValues[target.KeyName]?.ToString() ?? "", http.Request.RouteValues["lang"]?.ToString() ?? "");
 
     /// <summary>404 (no such record), 422 (not a language tag, or the record's own language), 428 or 412 (If-Match); null when the write may go on.</summary>
     private static async Task<IResult?> RefusedAsync<TLoaded>(EditSession edit, TranslationTarget<TLoaded> target, TLoaded? loaded, string slug, string lang, CancellationToken ct)
@@ -161,7 +177,7 @@ public static class TranslationWrites
         var key = record.Translations?.Exactly(lang)?.Key ?? lang;
         var before = Logged(key, record.Translations?.Exactly(lang)?.Value);
         record.Translations = TextTranslations.With(record.Translations, lang, version);
-        edit.Log(ChangeOperation.Update, record, target.Kind, slug, target.Timelines(loaded), before, Logged(key, version));
+        edit.Log(ChangeOperation.Update, target.VersionedOf(loaded), target.Kind, slug, target.Timelines(loaded), before, Logged(key, version));
         if (await edit.SaveAsync(ct, t => target.KeepCopiesAsync(loaded, t)) is { } lost)
             return lost;
         if (version is null)
@@ -210,8 +226,8 @@ public abstract class PutTranslationEndpoint<TLoaded, TResponse>(EditSession edi
         Description(d => d.DescribeWrite<TResponse>(WriteKind.Translate, WriteDescriptions.OperationId("put", target.Kind) + "Translation"));
         Summary(s =>
         {
-            s.Summary = $"Add or replace a translation of a {target.Kind}";
-            s.Description = TranslationWrites.PutDescription(target.Kind);
+            s.Summary = $"Add or replace a translation of {WriteDescriptions.WithArticle(target.Kind)}";
+            s.Description = TranslationWrites.PutDescription(target.Kind) + (target.Note is null ? "" : " " + target.Note);
         });
     }
 
@@ -233,8 +249,8 @@ public abstract class DeleteTranslationEndpoint<TLoaded>(EditSession edit) : End
         Description(d => d.DescribeWrite<object>(WriteKind.Delete, WriteDescriptions.OperationId("delete", target.Kind) + "Translation", also: 422));
         Summary(s =>
         {
-            s.Summary = $"Remove a translation of a {target.Kind}";
-            s.Description = TranslationWrites.DeleteDescription(target.Kind);
+            s.Summary = $"Remove a translation of {WriteDescriptions.WithArticle(target.Kind)}";
+            s.Description = TranslationWrites.DeleteDescription(target.Kind) + (target.Note is null ? "" : " " + target.Note);
         });
     }
 

@@ -61,7 +61,6 @@ public sealed record EditTarget<TLoaded, TWrite>(
 
     /// <summary>For a create: where the resource lives, sent as <c>Location</c>.</summary>
     public Func<string, string>? PathOf { get; init; }
-
 }
 
 /// <summary>Small pieces the write endpoints below share.</summary>

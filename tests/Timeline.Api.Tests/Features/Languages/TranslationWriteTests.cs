@@ -292,4 +292,91 @@ public sealed class TranslationWriteTests(TimelineApiFactory factory) : IClassFi
         Assert.Contains(hits, h => h.Str("kind") == "actor" && h.Str("slug") == "alex-kokcharov");
         Assert.Contains(hits, h => h.Str("kind") == "quote" && h.Str("slug") == "kokcharov-normandy-talks");
     }
+
+    /// <summary>The commitment's first assessment, cleared of translations, and its index in the history.</summary>
+    private async Task<long> FirstAssessmentAsync(string slug) => await factory.WithDbAsync(async db =>
+    {
+        var id = await db.Assessments.Where(a => a.CommitmentId == db.Commitments.Single(c => c.Slug == slug).Id).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        await db.Assessments.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.Translations, (Timeline.Api.Domain.TextTranslations?)null));
+        return id;
+    });
+
+    [Fact]
+    public async Task PutAssessmentTranslation_StoresTheSummary_AnswersWithTheCommitmentInThatLanguage_AndLogsIt_ThenDeleteRemovesIt()
+    {
+        const string slug = "eu-food-embargo";
+        var id = await FirstAssessmentAsync(slug);
+        using var client = await EditorAsync();
+        var url = Commitment(slug);
+        var before = await client.ETagOfAsync($"{url}?lang=ru");
+        var translation = $"{url}/assessments/{id}/translations/ru";
+
+        using var added = await client.SendAsync(HttpMethod.Put, translation,
+            new JsonObject { ["summary"] = "Оценка (тест).", ["providedBy"] = "Newsroom translators" }, ifMatch: before);
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal(translation, added.Headers.Location?.OriginalString);
+        var body = await added.JsonAsync();
+        var index = body.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("id").GetInt64()).ToList().IndexOf(id);
+        Assert.Equal("Оценка (тест).", body.GetProperty("history")[index].Str("summary"));
+        Assert.DoesNotContain(body.GetProperty("fallbacks").EnumerateArray(), f => f.Str("field") == $"/history/{index}/summary");
+        using var read = await client.GetAsync(new Uri($"{url}?lang=ru", UriKind.Relative));
+        Assert.Equal(added.Headers.ETag!.ToString(), read.Headers.ETag!.ToString());
+        Assert.NotEqual(before, read.Headers.ETag!.ToString());
+        Assert.Equal("Оценка (тест).", (await read.JsonAsync()).GetProperty("history")[index].Str("summary"));
+        // The original summary stays as it was.
+        Assert.NotEqual("Оценка (тест).", (await factory.GetJsonAsync<JsonElement>($"{url}?test-cache={Guid.NewGuid():N}")).GetProperty("history")[index].Str("summary"));
+
+        var (stored, logged) = await factory.WithDbAsync(async db => (
+            await db.Assessments.Where(a => a.Id == id).Select(a => a.Translations).SingleAsync(),
+            await db.Changes.Where(c => c.ResourceType == "assessment" && c.ResourceKey == $"{slug}/{id}").OrderByDescending(c => c.Id).Select(c => c.Changes).FirstAsync()));
+        Assert.Equal("Оценка (тест).", stored!.Versions["ru"].Texts["summary"]);
+        Assert.Equal("Newsroom translators", stored.Versions["ru"].ProvidedBy);
+        Assert.Contains("translations/ru", logged, StringComparison.Ordinal);
+
+        using var removed = await client.SendAsync(HttpMethod.Delete, translation, ifMatch: added.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Null(await factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Translations).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("title", "ru", HttpStatusCode.BadRequest)]        // an assessment has a summary only
+    [InlineData("summary", "en", HttpStatusCode.UnprocessableEntity)] // its own language
+    [InlineData("summary", "not a tag", HttpStatusCode.UnprocessableEntity)]
+    public async Task PutAssessmentTranslation_BadInput_Is4xx_AndChangesNothing(string field, string lang, HttpStatusCode expected)
+    {
+        const string slug = "single-tax-code";
+        var id = await FirstAssessmentAsync(slug);
+        using var client = await EditorAsync();
+        var url = Commitment(slug);
+        // A malformed tag is refused before If-Match is read (and cannot be asked for); else the ETag of the representation in it.
+        var etag = await client.ETagOfAsync(lang.Contains(' ', StringComparison.Ordinal) ? url : $"{url}?lang={lang}");
+
+        using var refused = await client.SendAsync(HttpMethod.Put, $"{url}/assessments/{id}/translations/{Uri.EscapeDataString(lang)}",
+            new JsonObject { [field] = "Тэкст (тэст)." }, ifMatch: etag);
+
+        Assert.Equal(expected, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Null(await factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Translations).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task PutAssessmentTranslation_OfAnotherCommitmentsAssessment_OrAStaleIfMatch_IsRefused()
+    {
+        var id = await FirstAssessmentAsync("single-tax-code");
+        using var client = await EditorAsync();
+        var url = Commitment("eu-food-embargo");
+        var etag = await client.ETagOfAsync($"{url}?lang=be");
+
+        using var elsewhere = await client.SendAsync(HttpMethod.Put, $"{url}/assessments/{id}/translations/be", new JsonObject { ["summary"] = "Тэкст." }, ifMatch: etag);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        using var missing = await client.SendAsync(HttpMethod.Put, $"{url}/assessments/999999999/translations/be", new JsonObject { ["summary"] = "Тэкст." }, ifMatch: etag);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        var own = await FirstAssessmentAsync("eu-food-embargo");
+        using var stale = await client.SendAsync(HttpMethod.Put, $"{url}/assessments/{own}/translations/be", new JsonObject { ["summary"] = "Тэкст." },
+            ifMatch: await client.ETagOfAsync(url));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Null(await factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == own).Select(a => a.Translations).SingleAsync()));
+    }
 }
