@@ -145,18 +145,19 @@ public static class TranslationWrites
         ArgumentNullException.ThrowIfNull(target);
         var (slug, lang) = RouteOf(http, target);
         var loaded = await target.LoadAsync(slug, ct);
-        if (loaded is not null && target.Record(loaded).Translations?.Exactly(lang) is null)
-            return Problems.NotFound($"The {target.Kind} '{slug}' has no translation in '{lang}'.");
-        return await RefusedAsync(edit, target, loaded, slug, lang, ct)
+        return await RefusedAsync(edit, target, loaded, slug, lang, ct, mustExist: true)
             ?? await ChangeAsync(edit, http, target, loaded!, slug, lang, null, StatusCodes.Status204NoContent, ct);
     }
 
     private static (string Key, string Lang) RouteOf<TLoaded>(HttpContext http, TranslationTarget<TLoaded> target) where TLoaded : class =>
         (target.KeyOf?.Invoke(http.Request) ?? http.Request.RouteValues[target.KeyName]?.ToString() ?? "", http.Request.RouteValues["lang"]?.ToString() ?? "");
 
-    /// <summary>404 (no such record), 422 (not a language tag, or the record's own language), 428 or 412 (If-Match); null when the write may go on.</summary>
-    private static async Task<IResult?> RefusedAsync<TLoaded>(EditSession edit, TranslationTarget<TLoaded> target, TLoaded? loaded, string slug, string lang, CancellationToken ct)
-        where TLoaded : class
+    /// <summary>
+    /// 404 (no such record), 422 (not a language tag, or the record's own language), 404 (for a removal: no translation
+    /// in that language), 428 or 412 (If-Match), in that order; null when the write may go on.
+    /// </summary>
+    private static async Task<IResult?> RefusedAsync<TLoaded>(EditSession edit, TranslationTarget<TLoaded> target, TLoaded? loaded, string slug, string lang,
+        CancellationToken ct, bool mustExist = false) where TLoaded : class
     {
         if (loaded is null)
             return Problems.NotFound(target.Kind, slug);
@@ -165,6 +166,8 @@ public static class TranslationWrites
             return Problems.Unprocessable($"'{lang}' is not a BCP 47 language tag (e.g. be, ru, en).");
         if (Translatable.SameLanguage(lang, language))
             return Problems.Unprocessable($"'{lang}' is the {target.Kind}'s own language ({language}): change its texts in {language} with a PATCH of the {target.Kind}, not as a translation.");
+        if (mustExist && target.Record(loaded).Translations?.Exactly(lang) is null)
+            return Problems.NotFound($"The {target.Kind} '{slug}' has no translation in '{lang}'.");
         var current = Representation.Of(await target.RepresentAsync(loaded, new TextChooser([lang]), ct));
         return edit.Precondition(target.Kind, slug, current);
     }

@@ -166,6 +166,9 @@ public sealed class TranslationWriteTests(TimelineApiFactory factory) : IClassFi
 
         using var again = await client.SendAsync(HttpMethod.Delete, $"{url}/translations/be", ifMatch: read.Headers.ETag!.ToString());
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        // A malformed tag is named as such, not as a missing translation.
+        using var malformed = await client.SendAsync(HttpMethod.Delete, $"{url}/translations/not%20a%20tag", ifMatch: read.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, malformed.StatusCode);
         var change = (await factory.GetJsonAsync<JsonElement>($"{url}/changes")).Items().First().GetProperty("changes")[0];
         Assert.Equal("translations/be", change.Str("field"));
         Assert.Equal(JsonValueKind.Null, change.GetProperty("after").ValueKind);
