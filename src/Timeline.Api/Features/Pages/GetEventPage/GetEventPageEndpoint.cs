@@ -48,6 +48,22 @@ public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider cloc
         var quotes = await ReaderPageData.QuotesOfEventAsync(db, req.Slug, ct);
         var timelines = await ReaderPageData.TimelinesAsync(db, e.Timelines, ct);
         var context = new ReaderContext(HttpContext.Request, clock, timelines.FirstOrDefault()?.Language);
+        var texts = ContentTexts.For(HttpContext.Request, context.ContentLanguage);
+        if (texts.Chooses)
+        {
+            // What the page shows, by key: the event, its actors, related events, the commitments made or moved in it,
+            // its quotes and their speakers, and its timelines (their headers carry their translations).
+            var keys = new ContentKeys();
+            keys.Event(e);
+            keys.Events.UnionWith(e.Related.Select(r => r.Event.Slug));
+            keys.Commitments.UnionWith(e.Commitments.Concat(e.Assessed).Select(c => c.Slug));
+            keys.Quotes.UnionWith(quotes.Select(q => q.Slug));
+            keys.Actors.UnionWith(quotes.Select(q => q.SpeakerSlug));
+            foreach (var timeline in timelines)
+                texts.Add(timeline);
+            context.Texts = await texts.LoadAsync(db, keys, ct);
+        }
+
         var html = EventPage.Render(context, e, quotes, timelines, req.ThemeOrDefault);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
         context.Announce(HttpContext.Response);
