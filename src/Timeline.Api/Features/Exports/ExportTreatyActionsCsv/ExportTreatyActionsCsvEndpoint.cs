@@ -36,6 +36,7 @@ public sealed class ExportTreatyActionsCsvEndpoint(TimelineDbContext db) : Endpo
         AllowAnonymous();
         Description(d => d.WithName("exportTimelineTreatyActionsCsv").WithMetadata(WholeDocument.Marker).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<string>(StatusCodes.Status200OK, OutputMediaTypes.Csv)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound));
         Summary(s =>
         {
