@@ -91,6 +91,17 @@ public sealed partial class OutputLanguageTests(TimelineApiFactory factory)
     }
 
     [Fact]
+    public async Task OEmbed_WithALanguage_TitlesTheWidgetInIt()
+    {
+        using var client = factory.CreateClient();
+        var oembed = await (await client.GetAsync(new Uri("/oembed?url=http%3A%2F%2Flocalhost%2Fembed%2Funion-state&lang=be", UriKind.Relative))).JsonAsync();
+        Assert.Equal(TitleBe, oembed.Str("title"));
+        Assert.Contains($"title=\"{TitleBe}\"", oembed.Str("html"), StringComparison.Ordinal);
+        var english = await (await client.GetAsync(new Uri("/oembed?url=http%3A%2F%2Flocalhost%2Fembed%2Funion-state", UriKind.Relative))).JsonAsync();
+        Assert.Equal("Belarus–Russia Union State", english.Str("title"));
+    }
+
+    [Fact]
     public async Task Atom_LangBe_ParsesWithSyndication_WithTheBelarusianTitles_MarkedWithXmlLang()
     {
         using var client = factory.CreateClient();

@@ -133,8 +133,12 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         ChosenText own = default, said = default, commitment = default;
         if (item.Kind == FeedItemKind.Event)
             (own, said) = (stored.Choose(ContentTexts.Event, item.Slug, "title", item.Title), stored.Choose(ContentTexts.Event, item.Slug, "summary", item.Summary));
-        if (item is { Kind: FeedItemKind.Assessment, AssessmentId: { } id })
-            (said, commitment) = (stored.Choose(ContentTexts.Assessment, id, "summary", item.Summary), stored.Choose(ContentTexts.Commitment, item.Slug, "title", item.CommitmentTitle));
+        if (item.Kind == FeedItemKind.Assessment)
+        {
+            said = item.AssessmentId is { } id ? stored.Choose(ContentTexts.Assessment, id, "summary", item.Summary) : new ChosenText(item.Summary, words.ContentLanguage);
+            commitment = stored.Choose(ContentTexts.Commitment, item.Slug, "title", item.CommitmentTitle);
+        }
+
         // A reader's link goes to the human page; the API resource is a second alternate, typed as JSON.
         var (title, page, resource, summary) = item.Kind switch
         {
