@@ -139,7 +139,8 @@ public sealed class ContentTexts
 
     /// <summary>
     /// Reads the languages and translations of the records named by <paramref name="keys"/> (nothing when no language was
-    /// asked for): events by slug a thousand at a time, then commitments, assessments, actors and quotes by key.
+    /// asked for): events by slug a thousand at a time, then commitments, assessments, actors and quotes by key; events and
+    /// actors already added are not read again.
     /// </summary>
     public async Task<ContentTexts> LoadAsync(TimelineDbContext db, ContentKeys keys, CancellationToken cancellationToken)
     {
@@ -171,9 +172,10 @@ public sealed class ContentTexts
                 Add(Assessment, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Language, a.Translations);
         }
 
-        if (keys.Actors.Count > 0)
+        // Actors already known (an event's, loaded with it) are not read again.
+        if (keys.Actors.Where(k => !_records.ContainsKey((Actor, k))).ToList() is { Count: > 0 } actors)
         {
-            var slugs = keys.Actors.ToList();
+            var slugs = actors;
             foreach (var a in await db.Actors.AsNoTracking().Where(a => EF.Parameter(slugs).Contains(a.Slug))
                 .Select(a => new { a.Slug, a.Language, a.Translations }).ToListAsync(cancellationToken))
                 Add(Actor, a.Slug, a.Language, a.Translations);
