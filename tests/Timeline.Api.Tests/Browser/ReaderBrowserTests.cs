@@ -210,9 +210,10 @@ public sealed class ReaderBrowserTests(BrowserServer server)
     }
 
     [Theory]
-    [InlineData("ru", "8 декабря 2019", "События", "Приостановлено")]
-    [InlineData("be", "8 снежня 2019", "Падзеі", "Прыпынена")]
-    public async Task Widget_InAnotherLanguage_ReadsInItThroughout_AndOnlyStoredTextsAreEnglish(string language, string date, string heading, string stalled)
+    [InlineData("ru", "8 декабря 2019", "События", "Приостановлено", "Единая валюта", "Запланированное подписание нового плана интеграции (не состоялось)")]
+    [InlineData("be", "8 снежня 2019", "Падзеі", "Прыпынена", "Адзіная валюта", "Запланаванае падпісанне новага плана інтэграцыі (не адбылося)")]
+    public async Task Widget_InAnotherLanguage_ReadsInItThroughout_AndOnlyUntranslatedStoredTextsAreEnglish(
+        string language, string date, string heading, string stalled, string currency, string signing)
     {
         await using var browser = await server.NewPageAsync(768);
         var page = browser.Page;
@@ -222,6 +223,15 @@ public sealed class ReaderBrowserTests(BrowserServer server)
         Assert.Equal(heading, await page.Locator("#tl-events-title").InnerTextAsync());
         Assert.Equal(date, await page.Locator($".tl-event[data-slug='{Signing}'] > time").InnerTextAsync());
         Assert.Equal(stalled, await page.Locator(".tl-commitment[data-slug='single-constitution'] .tl-current").InnerTextAsync());
+        // The content too, where translated: a commitment's title and a December 2019 event's, in the page's language
+        // (no lang of their own); an untranslated event keeps its English title, marked lang="en".
+        var currencyTitle = page.Locator(".tl-commitment[data-slug='single-currency'] h3");
+        Assert.Equal(currency, await currencyTitle.InnerTextAsync());
+        Assert.Null(await currencyTitle.GetAttributeAsync("lang"));
+        var signingTitle = page.Locator($".tl-event[data-slug='{Signing}'] h3");
+        Assert.Equal(signing, await signingTitle.InnerTextAsync());
+        Assert.Equal(language, await signingTitle.EvaluateAsync<string>("e => e.closest('[lang]').lang"));
+        Assert.Equal("en", await page.Locator(".tl-event[data-slug='2019-11-19-gorki-prime-ministers-talks'] h3").GetAttributeAsync("lang"));
 
         // Every text a screen reader would read in the page's language is in it: Latin words appear only inside elements
         // marked as the stored texts' language (lang="en"), and the product's name.

@@ -51,6 +51,8 @@ public sealed class DatabaseProviderTests(TimelineApiFactory factory, ITestOutpu
             "/api/v1/search?q=treaty&kind=event", "/api/v1/search?q=%D0%9B%D1%83%D0%BA%D0%B0%D1%88",
             "/api/v1/timelines/union-state/events?include=treaty-actions&limit=200",
             "/api/v1/events?include=treaty-actions&sort=-date&from=1999&to=2000", "/api/v1/actors/belarus/events?include=treaty-actions&from=2024",
+            // A whole document in another language: its texts chosen from the translations read by key.
+            "/api/v1/timelines/union-state/timelinejs?lang=be", "/api/v1/timelines/union-state/timelinejs?lang=ru",
         };
 
         // Every page of every list, by following the cursors, and every resource the lists name.

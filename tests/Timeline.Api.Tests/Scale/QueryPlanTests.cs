@@ -91,6 +91,14 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
         $"/api/v1/timelines/{Sample}/calendar.ics",
         $"/api/v1/timelines/{Sample}/timelinejs",
         $"/embed/{Sample}?from=1990&to=1995",
+        // The outputs in another language read the translations of what they show by key (ContentTexts.LoadAsync).
+        $"/embed/{Sample}?from=1990&to=1995&lang=be",
+        $"/timelines/{Sample}?lang=ru",
+        $"/api/v1/timelines/{Big}/feed.atom?lang=be",
+        $"/api/v1/timelines/{Sample}/events.csv?lang=ru",
+        $"/api/v1/timelines/{Sample}/calendar.ics?lang=be",
+        $"/api/v1/timelines/{Sample}/timelinejs?lang=ru",
+        $"/api/v1/timelines/{Big}/treaty-actions.csv?lang=be",
         "/api/v1/actors?q=republic",
         "/api/v1/treaties",
         $"/api/v1/treaties?party={ScaleArchive.Actor}&status=in-force&asOf=2000",
@@ -195,6 +203,8 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
     [InlineData("/api/v1/commitments/{commitment}?lang=ru")]
     [InlineData("/api/v1/actors/{actor}?lang=be")]
     [InlineData("/api/v1/timelines/" + Big + "?lang=ru")]
+    [InlineData("/events/{event}?lang=be")]
+    [InlineData("/commitments/{commitment}?lang=ru")]
     public async Task GetOne_ReadsItsPartsByKey(string template)
     {
         var keys = await archive.Factory.WithDbAsync(async db => new Dictionary<string, string>(StringComparer.Ordinal)

@@ -21,7 +21,8 @@ public sealed record FeedItem(
     EventStatus? EventStatus = null,
     CommitmentStatus? CommitmentStatus = null,
     string? CommitmentTitle = null,
-    string? ChangeResourceType = null);
+    string? ChangeResourceType = null,
+    long? AssessmentId = null);
 
 /// <summary>
 /// The changes a timeline's feed is made of: events by their <c>UpdatedAt</c> (new and corrected events keep
@@ -108,7 +109,8 @@ public static class FeedQueries
                 a.DateText,
                 a.RecordedAt,
                 CommitmentStatus: a.Status,
-                CommitmentTitle: a.CommitmentTitle)))
+                CommitmentTitle: a.CommitmentTitle,
+                AssessmentId: a.Id)))
             .Concat(actions.Select(a => new FeedItem(
                 FeedItemKind.TreatyAction,
                 $"urn:timeline:treaty:{a.TreatySlug}:action:{a.Id}",

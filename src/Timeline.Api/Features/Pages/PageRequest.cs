@@ -20,8 +20,9 @@ public abstract class PageRequest
     /// The interface language: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag; <c>be-BY</c> is <c>be</c>). Beats
     /// <c>Accept-Language</c>; absent or not available, the timeline's own language is used if the interface exists in it,
     /// else English, and a tag that is well formed but not available is answered with a <c>Timeline-Language-Fallback</c>
-    /// header naming it. The response's <c>Content-Language</c> says which was used. Stored texts (titles, summaries) are
-    /// shown as written.
+    /// header naming it. The response's <c>Content-Language</c> says which was used. Stored texts (titles, summaries, names)
+    /// are in the language asked for (this, else <c>Accept-Language</c>) where translated, else in the record's original
+    /// language, else English; each carries its own <c>lang</c> where it differs from the page's.
     /// </summary>
     [QueryParam]
     public string? Lang { get; set; }

@@ -1,4 +1,5 @@
 using Timeline.Api.Domain;
+using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Reader;
@@ -17,7 +18,8 @@ public sealed class ReaderContext
         ContentLanguage = contentLanguage;
         Language = InterfaceLanguages.Negotiate(request);
         Text = ReaderText.For(request, contentLanguage);
-        ContentLang = ContentLangFor(contentLanguage, Text);
+        ContentLang = LangFor(contentLanguage);
+        Texts = ContentTexts.Originals(contentLanguage);
         Today = clock.Today();
         PathBase = request.PathBase.Value ?? "";
         BaseUrl = PublicUrls.BaseOf(request);
@@ -36,10 +38,26 @@ public sealed class ReaderContext
     /// </summary>
     public Markup ContentLang { get; }
 
-    private static Markup ContentLangFor(string? language, ReaderText text) =>
-        language is not null && !string.Equals(language, text.Language, StringComparison.OrdinalIgnoreCase)
-            ? new Markup($" lang=\"{HtmlText.Encode(language)}\"" + (Direction(language) == text.Direction ? "" : $" dir=\"{Direction(language)}\""))
+    /// <summary>
+    /// The stored texts in the language asked for (see <see cref="ContentTexts"/>): every original until the page's reads
+    /// have loaded the translations of what it shows.
+    /// </summary>
+    public ContentTexts Texts { get; set; }
+
+    /// <summary>A stored text of a record the page shows, in the language asked for.</summary>
+    public ChosenText Stored(string kind, string key, string field, string? original) => Texts.Choose(kind, key, field, original);
+
+    /// <summary>
+    /// <c> lang="en"</c> (and <c>dir</c> when the direction differs) for an element holding text in <paramref name="language"/>
+    /// when that is not the interface's language, else nothing.
+    /// </summary>
+    public Markup LangFor(string? language) =>
+        language is not null && !string.Equals(language, Text.Language, StringComparison.OrdinalIgnoreCase)
+            ? new Markup($" lang=\"{HtmlText.Encode(language)}\"" + (Direction(language) == Text.Direction ? "" : $" dir=\"{Direction(language)}\""))
             : Markup.Empty;
+
+    /// <summary>The <c>lang</c> of an element holding a chosen text.</summary>
+    public Markup LangOf(ChosenText text) => LangFor(text.Language);
 
     /// <summary><c>rtl</c> for a language written right to left (Arabic, Hebrew, Persian...), as ICU knows it; else <c>ltr</c>.</summary>
     public static string Direction(string language)

@@ -98,13 +98,57 @@ public static class ReaderData
             byEvent.TryGetValue(e.Slug, out var list) ? [.. list.OrderBy(s => s.Url, StringComparer.Ordinal)] : []))];
     }
 
-    /// <summary>The timeline's commitments in the order they were made, each with its whole history and sources.</summary>
+    /// <summary>
+    /// For a reader who asked for a language: the translations of everything a list of events and commitments shows (the
+    /// events and their actors, the commitments, their parties, the events they were made in, their assessments and the
+    /// events those name), read by key (see <see cref="ContentTexts.LoadAsync"/>), and the timeline's from its header. A
+    /// request that asks for no language reads nothing.
+    /// </summary>
+    public static async Task LoadTextsAsync(
+        TimelineDbContext db, ReaderContext context, TimelineHeader? timeline, IEnumerable<ReaderEvent> events, IEnumerable<ReaderCommitment> commitments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(commitments);
+        var texts = ContentTexts.For(context.Request, context.ContentLanguage);
+        if (!texts.Chooses)
+            return;
+        if (timeline is not null)
+            texts.Add(timeline);
+        var keys = new ContentKeys();
+        foreach (var e in events)
+            keys.Event(e.Event);
+        foreach (var c in commitments)
+            Commitment(keys, c);
+        context.Texts = await texts.LoadAsync(db, keys, ct);
+    }
+
+    /// <summary>What a commitment shows: itself, its parties, where it was made, its assessments and their events.</summary>
+    public static ContentKeys Commitment(ContentKeys keys, ReaderCommitment commitment)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(commitment);
+        keys.Commitments.Add(commitment.Slug);
+        keys.Actors.UnionWith(commitment.Parties.Select(p => p.Slug));
+        if (commitment.MadeIn is { } madeIn)
+            keys.Events.Add(madeIn.Slug);
+        foreach (var assessment in commitment.History)
+        {
+            keys.Assessments.Add(assessment.Id);
+            if (assessment.Event is { } e)
+                keys.Events.Add(e.Slug);
+        }
+
+        return keys;
+    }
+
     /// <summary>The timeline's treaties, each with its parties and whole record (sources included), in the order they were recorded.</summary>
     public static Task<List<Treaty>> TreatiesAsync(TimelineDbContext db, string timelineSlug, CancellationToken ct) =>
         Treaties.TreatyEditor.Whole(db.Treaties.AsNoTracking().Where(t => t.Timelines.Any(x => x.Slug == timelineSlug)))
             .OrderBy(t => t.Id)
             .ToListAsync(ct);
 
+    /// <summary>The timeline's commitments in the order they were made, each with its whole history and sources.</summary>
     public static Task<List<ReaderCommitment>> CommitmentsAsync(TimelineDbContext db, string timelineSlug, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -142,7 +186,7 @@ public static class ReaderData
 }
 
 /// <summary>A quote as a page shows it: the words, who, when, and the source that reported them.</summary>
-public sealed record ReaderQuote(string Slug, string Text, string Speaker, string? DateText, SourceResponse Source);
+public sealed record ReaderQuote(string Slug, string Text, string Speaker, string? DateText, SourceResponse Source, string SpeakerSlug);
 
 /// <summary>The reads only the public pages need.</summary>
 public static class ReaderPageData
@@ -158,7 +202,8 @@ public static class ReaderPageData
                 q.Text,
                 q.Speaker!.Name,
                 q.DateText,
-                new SourceResponse { Url = q.Source!.Url, Title = q.Source.Title, Publisher = q.Source.Publisher, Published = q.Source.PublishedText, ArchivedUrl = q.Source.ArchivedUrl }))
+                new SourceResponse { Url = q.Source!.Url, Title = q.Source.Title, Publisher = q.Source.Publisher, Published = q.Source.PublishedText, ArchivedUrl = q.Source.ArchivedUrl },
+                q.Speaker.Slug))
             .ToListAsync(ct);
     }
 
@@ -169,7 +214,7 @@ public static class ReaderPageData
         return db.Timelines.AsNoTracking()
             .Where(t => slugs.Contains(t.Slug))
             .OrderBy(t => t.Slug)
-            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
+            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt, t.Translations))
             .ToListAsync(ct);
     }
 
@@ -179,7 +224,7 @@ public static class ReaderPageData
         return db.Timelines.AsNoTracking()
             .Where(t => t.Commitments.Any(c => c.Slug == commitmentSlug))
             .OrderBy(t => t.Slug)
-            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt))
+            .Select(t => new TimelineHeader(t.Id, t.Slug, t.Title, t.Description, t.Language, t.UpdatedAt, t.Translations))
             .ToListAsync(ct);
     }
 }

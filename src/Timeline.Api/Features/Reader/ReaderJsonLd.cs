@@ -18,10 +18,12 @@ public static class ReaderJsonLd
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(date);
         ArgumentNullException.ThrowIfNull(sources);
+        // Each text in the language asked for; the item's inLanguage is its name's (a translated title, or the original's).
+        var name = context.Stored(ContentTexts.Event, e.Slug, "title", e.Title);
         var item = new JsonObject
         {
             ["@type"] = "Event",
-            ["name"] = e.Title,
+            ["name"] = name.Text,
             ["startDate"] = ReaderMarkup.MachineDate(date),
             ["eventStatus"] = EventOutcomes.Of(e.Status, date, context.Today) switch
             {
@@ -33,12 +35,12 @@ public static class ReaderJsonLd
         };
         if (date.IsInterval && date.End != DateOnly.MaxValue)
             item["endDate"] = date.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (e.Summary is not null)
-            item["description"] = e.Summary;
-        if (context.ContentLanguage is { } language)
+        if (context.Stored(ContentTexts.Event, e.Slug, "summary", e.Summary).Text is { } summary)
+            item["description"] = summary;
+        if (name.Language is { } language)
             item["inLanguage"] = language;
-        if (e.Place is not null)
-            item["location"] = new JsonObject { ["@type"] = "Place", ["name"] = e.Place };
+        if (context.Stored(ContentTexts.Event, e.Slug, "place", e.Place).Text is { } place)
+            item["location"] = new JsonObject { ["@type"] = "Place", ["name"] = place };
         if (sources.Count > 0)
             item["subjectOf"] = Sources(sources);
         return item;
@@ -82,7 +84,11 @@ public static class ReaderJsonLd
             ["legislationType"] = Kebab.ToValue(treaty.Kind),
             ["legislationLegalForce"] = standing.Force.InForce ? "https://schema.org/InForce" : "https://schema.org/NotInForce",
             ["legislationPassedBy"] = new JsonArray([.. treaty.Parties.OrderBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => (JsonNode)new JsonObject { ["@type"] = p.Kind == ActorKind.State ? "Country" : "Organization", ["name"] = p.Name })]),
+                .Select(p => (JsonNode)new JsonObject
+                {
+                    ["@type"] = p.Kind == ActorKind.State ? "Country" : "Organization",
+                    ["name"] = context.Texts.Choose("name", p.Name, p.Language, p.Translations).Text,
+                })]),
             ["citation"] = new JsonArray([.. treaty.Actions.Where(a => a.RetractedAt is null).SelectMany(a => a.Sources).Select(s => s.Url)
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(url => (JsonNode)url)]),
         };

@@ -70,8 +70,8 @@ public static class ReaderMarkup
         var classes = badge is null ? "tl-event" : "tl-event tl-not-held";
         html.Append($"<li class=\"{classes}\" tabindex=\"0\" data-slug=\"{e.Slug}\" data-start=\"{IsoDay(item.Date.Start)}\">\n");
         Time(html, context, item.Date);
-        var lang = context.ContentLang;
-        html.Append($"\n<h3{lang}><a href=\"{context.EventPage(e.Slug)}\"{Target(newTab)}>{e.Title}</a></h3>\n");
+        var title = context.Stored(ContentTexts.Event, e.Slug, "title", e.Title);
+        html.Append($"\n<h3{context.LangOf(title)}><a href=\"{context.EventPage(e.Slug)}\"{Target(newTab)}>{title.Text}</a></h3>\n");
         if (badge is not null)
         {
             html.Append($"<p>");
@@ -79,14 +79,14 @@ public static class ReaderMarkup
             html.Append($"</p>\n");
         }
 
-        if (e.Summary is not null)
-            html.Append($"<p{lang}>{e.Summary}</p>\n");
-        if (e.Place is not null)
-            html.Append($"<p class=\"tl-meta\"{lang}>{e.Place}</p>\n");
+        if (context.Stored(ContentTexts.Event, e.Slug, "summary", e.Summary) is { Text: not null } summary)
+            html.Append($"<p{context.LangOf(summary)}>{summary.Text}</p>\n");
+        if (context.Stored(ContentTexts.Event, e.Slug, "place", e.Place) is { Text: not null } place)
+            html.Append($"<p class=\"tl-meta\"{context.LangOf(place)}>{place.Text}</p>\n");
         // The evidence right under the claim; caveats after it.
         Sources(html, context, item.Sources);
-        if (e.Note is not null)
-            html.Append($"<p class=\"tl-note\"{lang}>{e.Note}</p>\n");
+        if (context.Stored(ContentTexts.Event, e.Slug, "note", e.Note) is { Text: not null } note)
+            html.Append($"<p class=\"tl-note\"{context.LangOf(note)}>{note.Text}</p>\n");
         html.Append($"</li>\n");
     }
 
@@ -236,7 +236,8 @@ public static class ReaderMarkup
         var standing = Standing.AsOf(commitment, day);
         var counted = commitment.Counted.ToList();
         html.Append($"<li class=\"tl-commitment\" data-slug=\"{commitment.Slug}\">\n");
-        html.Append($"<h3{context.ContentLang}><a href=\"{context.CommitmentPage(commitment.Slug)}\"{Target(newTab)}>{commitment.Title}</a></h3>\n");
+        var title = context.Stored(ContentTexts.Commitment, commitment.Slug, "title", commitment.Title);
+        html.Append($"<h3{context.LangOf(title)}><a href=\"{context.CommitmentPage(commitment.Slug)}\"{Target(newTab)}>{title.Text}</a></h3>\n");
         html.Append($"<p>");
         CurrentStatus(html, context, standing);
         html.Append($"</p>\n");
@@ -299,10 +300,12 @@ public static class ReaderMarkup
         if (retracted)
             html.Append($" <span class=\"tl-badge tl-badge-cancelled\">{t["Assessment.RetractedBadge"]}</span>");
         var lang = context.ContentLang;
-        html.Append($"\n<p{lang}>{assessment.Summary}</p>\n");
+        var summary = context.Stored(ContentTexts.Assessment, assessment.Id.ToString(CultureInfo.InvariantCulture), "summary", assessment.Summary);
+        html.Append($"\n<p{context.LangOf(summary)}>{summary.Text}</p>\n");
         if (assessment.Event is not null)
         {
-            html.Append($"<p class=\"tl-meta\">{t["Assessment.Event"]}: <a href=\"{context.EventPage(assessment.Event.Slug)}\"{Target(newTab)}{lang}>{assessment.Event.Title}</a></p>\n");
+            var title = context.Stored(ContentTexts.Event, assessment.Event.Slug, "title", assessment.Event.Title);
+            html.Append($"<p class=\"tl-meta\">{t["Assessment.Event"]}: <a href=\"{context.EventPage(assessment.Event.Slug)}\"{Target(newTab)}{context.LangOf(title)}>{title.Text}</a></p>\n");
         }
 
         if (assessment.Note is not null)

@@ -4,7 +4,8 @@ namespace Timeline.Api.Features.Reader;
 /// <param name="Text">What the step says.</param>
 /// <param name="Href">Where it links, or null for the page itself.</param>
 /// <param name="IsContent">True when the text is stored text (a timeline's title) rather than an interface word.</param>
-public sealed record Crumb(string Text, string? Href, bool IsContent = false);
+/// <param name="Language">The language of stored text when chosen for the reader (else the content's).</param>
+public sealed record Crumb(string Text, string? Href, bool IsContent = false, string? Language = null);
 
 /// <summary>A link to the same thing as data: its label, where it is and its media type.</summary>
 public sealed record DataLink(string Label, string Href, string MediaType);
@@ -30,7 +31,7 @@ public static class ReaderPage
         html.Append($"<nav class=\"tl-crumbs\" aria-label=\"{t["Page.Breadcrumb"]}\"><ol>\n");
         foreach (var crumb in crumbs)
         {
-            var lang = crumb.IsContent ? context.ContentLang : Markup.Empty;
+            var lang = !crumb.IsContent ? Markup.Empty : crumb.Language is { } language ? context.LangFor(language) : context.ContentLang;
             if (crumb.Href is null)
                 html.Append($"<li><span aria-current=\"page\"{lang}>{crumb.Text}</span></li>\n");
             else

@@ -71,7 +71,8 @@ public static class TreatyMarkup
         foreach (var party in treaty.Parties.OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             var status = standing.StatusOf(party).Status;
-            html.Append($"<tr data-party=\"{party.Slug}\"><th scope=\"row\"{context.ContentLang}>{party.Name}</th>");
+            var name = context.Texts.Choose("name", party.Name, party.Language, party.Translations);
+            html.Append($"<tr data-party=\"{party.Slug}\"><th scope=\"row\"{context.LangOf(name)}>{name.Text}</th>");
             html.Append($"<td class=\"tl-party-status\" data-status=\"{Kebab.ToValue(status)}\">{t[$"PartyStatus.{Kebab.ToValue(status)}"]}</td>");
             var actions = standing.Actions.Where(a => a.PartyId == party.Id && standing.Counts(a)).ToList();
             foreach (var (_, holds) in Columns)

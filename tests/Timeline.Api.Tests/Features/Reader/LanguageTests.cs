@@ -74,16 +74,18 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         var html = await client.GetStringAsync(new Uri(Widget + "?lang=be", UriKind.Relative));
 
         Assert.Contains("<html lang=\"be\"", html, StringComparison.Ordinal);
-        // The timeline's own texts are English: each stored text carries its language, the document the interface's.
+        // Stored texts translated into Belarusian are in it, in the document's language; one that is not keeps its English,
+        // marked as such: each stored text carries its language, the document the interface's.
         Assert.Contains("<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"union-state\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1 id=\"tl-title\" lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h3 lang=\"en\"><a href=\"/events/2019-12-08-integration-plan-signing?lang=be\"", html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"tl-title\">Саюзная дзяржава Беларусі і Расіі</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3><a href=\"/events/2019-12-08-integration-plan-signing?lang=be\" target=\"_blank\" rel=\"noopener\">Запланаванае падпісанне новага плана інтэграцыі (не адбылося)</a></h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 lang=\"en\"><a href=\"/events/2019-11-19-gorki-prime-ministers-talks?lang=be\" target=\"_blank\" rel=\"noopener\">Prime ministers", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"tl-events-title\">Падзеі</h2>", html, StringComparison.Ordinal);
         Assert.Matches("<ul class=\"tl-sources\" aria-label=\"Крыніцы\">\\s*<li>(<span class=\"tl-publisher\">[^<]*</span> )?<a href=\"[^\"]+\" target=\"_blank\" rel=\"noopener\" lang=\"en\">", html);
         Assert.Contains("<time datetime=\"2019-12-08\">8 снежня 2019</time>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tl-badge tl-badge-never-held\">Абвешчана, але не адбылося</span>", html, StringComparison.Ordinal);
         Assert.Matches(
-            @"data-slug=""single-constitution"">\s*<h3 lang=""en"">.*?</h3>\s*<p><span class=""tl-status tl-current tl-status-stalled"" data-status=""stalled"">Прыпынена</span> "
+            @"data-slug=""single-constitution"">\s*<h3><a [^>]+>Адзіная канстытуцыя \(Канстытуцыйны акт Саюзнай дзяржавы\)</a></h3>\s*<p><span class=""tl-status tl-current tl-status-stalled"" data-status=""stalled"">Прыпынена</span> "
             + @"<span class=""tl-since""[^>]*>з 21 кастрычніка 2005</span>", html);
         Assert.Contains(">Рэалізавана<", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"tl-scorecard-title\">Абавязацельствы</h2>", html, StringComparison.Ordinal);
@@ -258,13 +260,14 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         Assert.Contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"http://localhost/timelines/union-state\">", html, StringComparison.Ordinal);
         Assert.Contains("<meta property=\"og:locale\" content=\"ru\">", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\" class=\"tl\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1 lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Contains("<li><span aria-current=\"page\" lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1>Союзное государство Беларуси и России</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><span aria-current=\"page\">Союзное государство Беларуси и России</span></li>", html, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"tl-commitments-title\">Обязательства</h2>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/events/2019-12-08-integration-plan-signing?lang=ru\"", html, StringComparison.Ordinal);
         Assert.Contains("<input type=\"hidden\" name=\"lang\" value=\"ru\">", html, StringComparison.Ordinal);
         Assert.Contains("http://localhost/embed/union-state?lang=ru", html, StringComparison.Ordinal);
-        Assert.Equal("en", JsonLd(html).GetProperty("inLanguage").GetString());
+        Assert.Equal("ru", JsonLd(html).GetProperty("inLanguage").GetString());
+        Assert.Equal("Союзное государство Беларуси и России", JsonLd(html).GetProperty("name").GetString());
 
         // Chosen by the header instead: one URL for every language, so nothing to keep in links.
         using var negotiated = await GetAsync(client, "/timelines/union-state", "ru");
@@ -290,8 +293,9 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         Assert.Contains($"<li><span aria-current=\"page\">{crumb}</span></li>", html, StringComparison.Ordinal);
         Assert.Contains($">{heading}</h2>", html, StringComparison.Ordinal);
         Assert.Contains("<main id=\"main\" class=\"tl\">", html, StringComparison.Ordinal);
-        Assert.Contains("<h1 lang=\"en\">", html, StringComparison.Ordinal);
-        Assert.Equal("en", JsonLd(html).GetProperty("inLanguage").GetString());
+        // The event and the commitment are translated: their titles are in the page's language, and so is the JSON-LD.
+        Assert.Matches("<h1>[А-Яа-яЁёІіЎў(]", html);
+        Assert.Equal(language, JsonLd(html).GetProperty("inLanguage").GetString());
         AssertNoEnglishInterfaceText(html, language);
     }
 
@@ -303,7 +307,7 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
     }
 
     [Fact]
-    public async Task ScorecardSvg_InBelarusian_MarksTheTitleAsEnglish()
+    public async Task ScorecardSvg_InBelarusian_HasTheTimelinesBelarusianTitle()
     {
         using var client = factory.CreateClient();
         using var response = await client.GetAsync(new Uri("/timelines/union-state/scorecard.svg?lang=be&asOf=2019-12-08", UriKind.Relative));
@@ -313,8 +317,10 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         var ns = new XmlNamespaceManager(svg.NameTable);
         ns.AddNamespace("s", "http://www.w3.org/2000/svg");
         Assert.Equal("be", svg.DocumentElement!.GetAttribute("lang"));
-        Assert.NotNull(svg.SelectSingleNode("/s:svg/s:g[@lang='en']/s:text", ns));
+        // The title is translated, so it is in the picture's language and needs no lang of its own.
+        Assert.Null(svg.SelectSingleNode("//s:g[@lang]", ns));
         var words = string.Join("\n", svg.SelectNodes("//s:text", ns)!.Cast<XmlNode>().Select(n => n.InnerText));
+        Assert.Contains("Саюзная дзяржава", words, StringComparison.Ordinal);
         Assert.Contains("Статус паводле звестак на 8 снежня 2019", words, StringComparison.Ordinal);
         Assert.Matches(@"Рэалізавана \d+ з \d+ абавязацельстваў", words);
         Assert.Contains("Прыпынена: ", words, StringComparison.Ordinal);
@@ -364,8 +370,10 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         var signing = calendar.Events.Single(e => e.Uid == "event-2019-12-08-integration-plan-signing@timeline");
         Assert.Contains("Абвешчана, але не адбылося.", signing.Description, StringComparison.Ordinal);
         Assert.Contains("Дата (EDTF): 2019-12-08", signing.Description, StringComparison.Ordinal);
-        Assert.Equal("en", signing.Properties["SUMMARY"]!.Parameters.Get("LANGUAGE"));
-        Assert.Equal("en", signing.Properties["DESCRIPTION"]!.Parameters.Get("LANGUAGE"));
+        // A December 2019 event is translated: its texts are Belarusian, and say so.
+        Assert.Equal("Запланаванае падпісанне новага плана інтэграцыі (не адбылося)", signing.Summary);
+        Assert.Equal("be", signing.Properties["SUMMARY"]!.Parameters.Get("LANGUAGE"));
+        Assert.Equal("be", signing.Properties["DESCRIPTION"]!.Parameters.Get("LANGUAGE"));
 
         var rouble = calendar.Events.Single(e => e.Uid == "event-2003-04-rouble-common-currency@timeline");
         Assert.Contains("дата вядомая толькі з дакладнасцю да месяца", rouble.Summary, StringComparison.Ordinal);
@@ -414,7 +422,11 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         Assert.Equal("ru", ContentLanguage(unavailable));
         using var asked = await GetAsync(client, Widget, "be");
         Assert.Equal("be", ContentLanguage(asked));
-        Assert.Contains("<h1 id=\"tl-title\" lang=\"ru\">", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Asked for Belarusian, each stored text says its own language: the translated title none, an untranslated
+        // event's title the event's (English), not the timeline's.
+        var inBelarusian = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("<h1 id=\"tl-title\">Саюзная дзяржава Беларусі і Расіі</h1>", inBelarusian, StringComparison.Ordinal);
+        Assert.Contains("<h3 lang=\"en\"><a href=\"/events/2019-11-19-gorki-prime-ministers-talks\"", inBelarusian, StringComparison.Ordinal);
         using var explicitlyUnavailable = await client.GetAsync(new Uri(Widget + "?lang=de", UriKind.Relative));
         Assert.Equal("ru", ContentLanguage(explicitlyUnavailable));
         Assert.Contains("Интерфейс недоступен на языке «de».", await explicitlyUnavailable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -431,6 +443,8 @@ public sealed partial class LanguageTests(TimelineApiFactory factory)
         var rtl = await arabic.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"en\" dir=\"ltr\"", rtl, StringComparison.Ordinal);
         Assert.Contains("<h1 id=\"tl-title\" lang=\"ar\" dir=\"rtl\">", rtl, StringComparison.Ordinal);
+        // The status picture marks its title the same way.
+        Assert.Contains("<g lang=\"ar\">", await client.GetStringAsync(new Uri("/timelines/union-state/scorecard.svg", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,16 +36,17 @@ public static class EmbedPage
         var html = new HtmlWriter();
         var slug = model.Timeline.Slug;
         var pageUrl = context.Absolute(Infrastructure.ReaderPaths.Timeline(slug));
+        var title = context.Stored(ContentTexts.Timeline, slug, "title", model.Timeline.Title);
         ReaderLayout.Begin(html, context, new PageHead(
-            model.Timeline.Title,
-            model.Timeline.Description,
+            title.Text!,
+            context.Stored(ContentTexts.Timeline, slug, "description", model.Timeline.Description).Text,
             pageUrl,
             "website",
-            JsonLd(context, model, pageUrl),
-            [ReaderLayout.OEmbed(model.OEmbedUrl, model.Timeline.Title)]), model.Theme, "tl-widget-body");
+            JsonLd(context, model, pageUrl, title),
+            [ReaderLayout.OEmbed(model.OEmbedUrl, title.Text!)]), model.Theme, "tl-widget-body");
 
         html.Append($"<main class=\"tl tl-widget\" aria-labelledby=\"tl-title\" data-timeline=\"{slug}\">\n");
-        html.Append($"<header class=\"tl-head\">\n<h1 id=\"tl-title\"{context.ContentLang}>{model.Timeline.Title}</h1>\n");
+        html.Append($"<header class=\"tl-head\">\n<h1 id=\"tl-title\"{context.LangOf(title)}>{title.Text}</h1>\n");
         var day = model.AsOf ?? DateOnly.MaxValue;
         if (model.Sections == EmbedView.Treaties)
         {
@@ -71,7 +72,7 @@ public static class EmbedPage
             TreatyMarkup.Treaties(html, context, model.Treaties, day);
         // "Data: {title} (Timeline)": the title inside the interface's words keeps its own language.
         var credit = t["Widget.Credit"].Split("{0}", 2);
-        html.Append($"<footer class=\"tl-foot\"><a href=\"{context.TimelinePage(slug)}\" target=\"_blank\" rel=\"noopener\">{credit[0]}<span{context.ContentLang}>{model.Timeline.Title}</span>{credit[^1]}</a></footer>\n</main>\n");
+        html.Append($"<footer class=\"tl-foot\"><a href=\"{context.TimelinePage(slug)}\" target=\"_blank\" rel=\"noopener\">{credit[0]}<span{context.LangOf(title)}>{title.Text}</span>{credit[^1]}</a></footer>\n</main>\n");
         ReaderLayout.End(html);
         return html.ToString();
     }
@@ -131,7 +132,7 @@ public static class EmbedPage
         html.Append($"</ul>\n</section>\n");
     }
 
-    private static JsonObject JsonLd(ReaderContext context, EmbedModel model, string pageUrl)
+    private static JsonObject JsonLd(ReaderContext context, EmbedModel model, string pageUrl, ChosenText title)
     {
         var items = new JsonArray();
         var position = 1;
@@ -143,7 +144,7 @@ public static class EmbedPage
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "ItemList",
-            ["name"] = model.Timeline.Title,
+            ["name"] = title.Text,
             ["url"] = pageUrl,
             ["itemListElement"] = items,
         };

@@ -55,6 +55,7 @@ public sealed class GetEmbedEndpoint(TimelineDbContext db, IFullTextSearch searc
         var events = sections.HasFlag(EmbedView.Events) ? await ReaderData.EventsAsync(db, search, timeline, filter, ct) : [];
         var commitments = sections.HasFlag(EmbedView.Scorecard) ? await ReaderData.CommitmentsAsync(db, req.Slug, ct) : [];
         var treaties = sections.HasFlag(EmbedView.Treaties) ? await ReaderData.TreatiesAsync(db, req.Slug, ct) : [];
+        await ReaderData.LoadTextsAsync(db, context, timeline, events, commitments, ct);
 
         int? startIndex = null;
         if (Blank(req.Start) is { } start && sections.HasFlag(EmbedView.Events))

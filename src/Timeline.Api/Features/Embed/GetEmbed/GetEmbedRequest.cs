@@ -46,7 +46,9 @@ public sealed class GetEmbedRequest
     /// The interface language: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag; <c>be-BY</c> is <c>be</c>). Beats
     /// <c>Accept-Language</c>; absent or not available, the timeline's own language is used if the interface exists in it,
     /// else English (an unavailable tag is named in a <c>Timeline-Language-Fallback</c> header). <c>Content-Language</c> says
-    /// which was used. Stored texts (titles, summaries) are shown as written.
+    /// which was used. Stored texts (titles, summaries, names) are in the language asked for (this, else <c>Accept-Language</c>)
+    /// where translated, else in the record's original language, else English; each carries its own <c>lang</c> where it
+    /// differs from the page's.
     /// </summary>
     [QueryParam]
     public string? Lang { get; set; }

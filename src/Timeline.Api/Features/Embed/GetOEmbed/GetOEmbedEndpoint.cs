@@ -5,6 +5,7 @@ using FastEndpoints.Swagger;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Domain;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Embed.GetOEmbed;
@@ -34,7 +35,8 @@ public sealed class GetOEmbedRequest
 
     /// <summary>
     /// The widget's interface language (<c>be</c>, <c>ru</c>, <c>en</c>), for consumers that know their article's language;
-    /// a <c>lang</c> in the URL itself wins. Either way the iframe's src carries it.
+    /// a <c>lang</c> in the URL itself wins. Either way the iframe's src carries it, and the <c>title</c> is the timeline's in
+    /// that language where translated.
     /// </summary>
     [QueryParam]
     public string? Lang { get; set; }
@@ -115,8 +117,9 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
         var request = HttpContext.Request;
         var embedPath = ParseOurs(request, req.Url!);
         var slug = embedPath?.Slug;
-        var title = slug is null ? null : await db.Timelines.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Title).SingleOrDefaultAsync(ct);
-        if (slug is null || title is null)
+        var timeline = slug is null ? null : await db.Timelines.AsNoTracking().Where(t => t.Slug == slug)
+            .Select(t => new { t.Title, t.Language, t.Translations }).SingleOrDefaultAsync(ct);
+        if (slug is null || timeline is null)
         {
             await Send.ResultAsync(Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
@@ -129,8 +132,15 @@ public sealed class GetOEmbedEndpoint(TimelineDbContext db) : Endpoint<GetOEmbed
         var width = Math.Min(DefaultWidth, req.MaxWidth ?? DefaultWidth);
         var height = Math.Min(DefaultHeight, req.MaxHeight ?? DefaultHeight);
         var src = PublicUrls.Embed(request, slug) + embedPath!.Value.Query;
-        if (!string.IsNullOrEmpty(req.Lang) && !Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(embedPath.Value.Query).ContainsKey(InterfaceLanguages.QueryName))
+        var inUrl = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(embedPath.Value.Query).TryGetValue(InterfaceLanguages.QueryName, out var given)
+            ? given.ToString() : null;
+        if (!string.IsNullOrEmpty(req.Lang) && inUrl is null)
             src = Reader.ReaderContext.InLanguage(src, req.Lang);
+        // The title in the language the iframe is in (its src's lang) where translated, by the API's rule; else as written.
+        var lang = inUrl ?? req.Lang;
+        var title = InterfaceLanguages.IsWellFormed(lang)
+            ? Translatable.Choose([lang!], "title", timeline.Title, timeline.Language, timeline.Translations).Text ?? timeline.Title
+            : timeline.Title;
         await Send.OkAsync(new OEmbedResponse
         {
             Version = "1.0",

@@ -25,6 +25,7 @@ public sealed class ExportCalendarRequest
     /// <summary>
     /// The language of the words the calendar adds around stored texts: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag); beats
     /// <c>Accept-Language</c>; otherwise the timeline's language, else English. <c>Content-Language</c> says which was used.
+    /// Stored texts are in this language (else <c>Accept-Language</c>'s) where translated, else in the record's original, else English.
     /// </summary>
     [QueryParam]
     public string? Lang { get; set; }
@@ -56,8 +57,9 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
                 + "month or year spans that whole month or year, says so in its title and description, is TRANSPARENT (not busy) and "
                 + "carries its EDTF date in X-TIMELINE-DATE. Each VEVENT's URL is the event's (or commitment's) public page. The words the "
                 + "calendar adds (status notes, date qualifiers, \"Due:\") are in the interface language chosen by `lang` or `Accept-Language` "
-                + "(`Content-Language`); every SUMMARY, DESCRIPTION and LOCATION has a LANGUAGE parameter: the timeline's language for a stored "
-                + "text, the interface language for a text made only of our words.";
+                + "(`Content-Language`). Stored texts (titles, summaries, places, notes) are in the language asked for where translated, else in "
+                + "the record's original, else English; every SUMMARY, DESCRIPTION and LOCATION has a LANGUAGE parameter: the language of the "
+                + "stored text it holds (a translation's or the original's), the interface language for a text made only of our words.";
         });
     }
 
@@ -87,16 +89,25 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             .Select(c => new { c.Slug, c.Title, c.DueText, c.UpdatedAt })
             .ToListAsync(ct);
 
+        // The stored texts in the language asked for: the timeline's (read with its row), and for a request that asks for one
+        // the events' and the commitments' by key.
+        var keys = new ContentKeys();
+        keys.Events.UnionWith(events.Select(e => e.Slug));
+        keys.Commitments.UnionWith(dues.Select(c => c.Slug));
+        var stored = await ContentTexts.For(HttpContext.Request, timeline.Language).Add(timeline).LoadAsync(db, keys, ct);
+
         var text = ReaderText.For(HttpContext.Request, timeline.Language);
         var words = new CalendarWords(text, timeline.Language);
         var calendar = new Calendar { ProductId = "-//Timeline//Timeline API//EN" };
-        calendar.AddProperty("X-WR-CALNAME", timeline.Title);
-        calendar.AddProperty("X-WR-CALDESC", timeline.Description ?? timeline.Title);
+        var calendarName = stored.Required(ContentTexts.Timeline, timeline.Slug, "title", timeline.Title);
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
+        calendar.AddProperty("X-WR-CALDESC", stored.Text(ContentTexts.Timeline, timeline.Slug, "description", timeline.Description) ?? calendarName);
 
         foreach (var e in events)
         {
             var date = EdtfDate.Parse(e.DateText);
-            var vevent = AllDay(words, $"event-{e.Slug}@timeline", date, e.Title, e.UpdatedAt);
+            var title = stored.Choose(ContentTexts.Event, e.Slug, "title", e.Title);
+            var vevent = AllDay(words, $"event-{e.Slug}@timeline", date, title.Text!, title.Language, e.UpdatedAt);
             if (vevent is null)
                 continue;
             vevent.Status = e.Status switch
@@ -105,26 +116,32 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
                 EventStatus.Planned => VEventStatus.Tentative,
                 _ => VEventStatus.Cancelled,
             };
-            vevent.Location = e.Place;
-            if (e.Place is not null)
-                Mark(vevent, "LOCATION", words.ContentLanguage);
+            var place = stored.Choose(ContentTexts.Event, e.Slug, "place", e.Place);
+            vevent.Location = place.Text;
+            if (place.Text is not null)
+                Mark(vevent, "LOCATION", place.Language ?? words.ContentLanguage);
             vevent.Url = new Uri(PublicUrls.EventPage(HttpContext.Request, e.Slug));
             vevent.Categories.Add(Kebab.ToValue(e.Status));
-            vevent.Description = Describe(text, date, [e.Summary, StatusNote(text, EventOutcomes.Of(e.Status, date, clock.Today())), e.Note]);
-            // A description with a stored summary or note is the timeline's text; one of only our notes is the interface's.
-            Mark(vevent, "DESCRIPTION", e.Summary is null && e.Note is null ? text.Language : words.ContentLanguage);
+            var summary = stored.Choose(ContentTexts.Event, e.Slug, "summary", e.Summary);
+            var note = stored.Choose(ContentTexts.Event, e.Slug, "note", e.Note);
+            vevent.Description = Describe(text, date, [summary.Text, StatusNote(text, EventOutcomes.Of(e.Status, date, clock.Today())), note.Text]);
+            // A description with a stored summary or note is in that text's language (the summary's first); one of only our
+            // notes is the interface's.
+            var stated = summary.Text is not null ? summary : note;
+            Mark(vevent, "DESCRIPTION", stated.Text is null ? text.Language : stated.Language ?? words.ContentLanguage);
             calendar.Events.Add(vevent);
         }
 
         foreach (var c in dues)
         {
             var date = EdtfDate.Parse(c.DueText!);
-            var vevent = AllDay(words, $"commitment-due-{c.Slug}@timeline", date, text.Format("Calendar.Due", c.Title), c.UpdatedAt);
+            var title = stored.Choose(ContentTexts.Commitment, c.Slug, "title", c.Title);
+            var vevent = AllDay(words, $"commitment-due-{c.Slug}@timeline", date, text.Format("Calendar.Due", title.Text), title.Language, c.UpdatedAt);
             if (vevent is null)
                 continue;
             vevent.Url = new Uri(PublicUrls.CommitmentPage(HttpContext.Request, c.Slug));
             vevent.Categories.Add("commitment-due");
-            vevent.Description = Describe(text, date, [text.Format("Calendar.DueDescription", c.Title)]);
+            vevent.Description = Describe(text, date, [text.Format("Calendar.DueDescription", title.Text)]);
             Mark(vevent, "DESCRIPTION", text.Language);
             calendar.Events.Add(vevent);
         }
@@ -137,8 +154,10 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
                 var date = EdtfDate.Parse(action.DateText);
                 var kind = text[$"TreatyAction.{Kebab.ToValue(action.Kind)}"];
                 var name = treaty.ShortTitle ?? treaty.Title;
-                var title = action.Party is { } party ? text.Format("TimelineJs.PartyAction", name, party.Name, kind) : text.Format("TimelineJs.TreatyAction", name, kind);
-                var vevent = AllDay(words, $"treaty-action-{action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}@timeline", date, title, treaty.UpdatedAt);
+                var title = action.Party is { } party
+                    ? text.Format("TimelineJs.PartyAction", name, stored.Choose("name", party.Name, party.Language, party.Translations).Text, kind)
+                    : text.Format("TimelineJs.TreatyAction", name, kind);
+                var vevent = AllDay(words, $"treaty-action-{action.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}@timeline", date, title, null, treaty.UpdatedAt);
                 if (vevent is null)
                     continue;
                 vevent.Status = VEventStatus.Confirmed;
@@ -172,7 +191,8 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             text.Parameters.Set("LANGUAGE", language);
     }
 
-    private static CalendarEvent? AllDay(CalendarWords words, string uid, EdtfDate date, string title, DateTimeOffset updatedAt)
+    private static CalendarEvent? AllDay(
+        CalendarWords words, string uid, EdtfDate date, string title, string? titleLanguage /* the stored title's; null: the timeline's */, DateTimeOffset updatedAt)
     {
         if (date.Start == DateOnly.MinValue || date.End == DateOnly.MaxValue)
             return null;
@@ -187,8 +207,8 @@ public sealed class ExportCalendarEndpoint(TimelineDbContext db, IFullTextSearch
             // A month- or year-long span is "sometime in", not "all of": it must not block anyone's calendar.
             Transparency = date.Precision == DatePrecision.Day ? TransparencyType.Opaque : TransparencyType.Transparent,
         };
-        // A title is a stored text, whatever qualifier or "Due:" frames it.
-        Mark(vevent, "SUMMARY", words.ContentLanguage);
+        // A title is a stored text, whatever qualifier or "Due:" frames it: in its own language (a translation's, or the original's).
+        Mark(vevent, "SUMMARY", titleLanguage ?? words.ContentLanguage);
         vevent.AddProperty("X-TIMELINE-DATE", date.Text);
         vevent.AddProperty("X-TIMELINE-PRECISION", Kebab.ToValue(date.Precision));
         return vevent;

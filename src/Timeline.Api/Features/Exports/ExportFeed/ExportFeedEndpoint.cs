@@ -19,6 +19,7 @@ public sealed class ExportFeedRequest
     /// <summary>
     /// The language of the words the feed adds around stored texts: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag); beats
     /// <c>Accept-Language</c>; otherwise the timeline's language, else English. <c>Content-Language</c> says which was used.
+    /// Stored texts are in this language (else <c>Accept-Language</c>'s) where translated, else in the record's original, else English.
     /// </summary>
     [QueryParam]
     public string? Lang { get; set; }
@@ -50,7 +51,10 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 + "of its event or commitment (rel=alternate, text/html), to the same in the API (rel=alternate, application/json) and to the "
                 + "embeddable widget (rel=related); the feed links to the timeline's page. The feed's `xml:lang` is the timeline's language "
                 + "(its stored texts); the words the feed adds (status notes, \"as of\") are in the interface language chosen by `lang` or "
-                + "`Accept-Language` (`Content-Language`), and a text that carries them is marked with that `xml:lang` where it differs.";
+                + "`Accept-Language` (`Content-Language`), and a text that carries them is marked with that `xml:lang` where it differs. "
+                + "Stored texts (the timeline's title and description, events' titles and summaries, commitments' titles, assessments' "
+                + "summaries) are in the language asked for where translated, else in the record's original, else English, each "
+                + "element marked with its own `xml:lang` where it differs from the feed's.";
         });
     }
 
@@ -66,11 +70,28 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         var request = HttpContext.Request;
         var text = ReaderText.For(request, timeline.Language);
         var items = await db.RecentChangesAsync(req.Slug, MaxEntries, ct);
+        // The stored texts of what the feed shows, in the language asked for: the timeline's (read with its row), and for a
+        // request that asks for a language the entries' events, commitments and assessments by key.
+        var keys = new ContentKeys();
+        foreach (var item in items)
+        {
+            if (item.Kind == FeedItemKind.Event)
+                keys.Events.Add(item.Slug);
+            if (item is { Kind: FeedItemKind.Assessment, AssessmentId: { } assessment })
+            {
+                keys.Commitments.Add(item.Slug);
+                keys.Assessments.Add(assessment);
+            }
+        }
+
+        var stored = await ContentTexts.For(request, timeline.Language).Add(timeline).LoadAsync(db, keys, ct);
+        var title = stored.Choose(ContentTexts.Timeline, timeline.Slug, "title", timeline.Title);
+        var description = stored.Choose(ContentTexts.Timeline, timeline.Slug, "description", timeline.Description);
         var embed = new Uri(PublicUrls.Embed(request, req.Slug));
         var self = new Uri($"{PublicUrls.Timeline(request, req.Slug)}/feed.atom");
         var feed = new SyndicationFeed(
-            XmlCharacters.Safe(timeline.Title),
-            XmlCharacters.Safe(timeline.Description ?? timeline.Title),
+            XmlCharacters.Safe(title.Text!),
+            XmlCharacters.Safe(description.Text ?? title.Text!),
             new Uri(PublicUrls.TimelinePage(request, req.Slug)),
             $"urn:timeline:timeline:{timeline.Slug}",
             items.Count == 0 ? timeline.UpdatedAt : items.Max(i => i.Updated))
@@ -81,7 +102,9 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         feed.Links.Add(SyndicationLink.CreateSelfLink(self, OutputMediaTypes.Atom));
         feed.Links.Add(new SyndicationLink(new Uri(PublicUrls.Timeline(request, req.Slug)), "related", text["Feed.ApiLink"], OutputMediaTypes.Json, 0));
         feed.Authors.Add(new SyndicationPerson { Name = "Timeline" });
-        var words = new FeedWords(text, timeline.Language);
+        var words = new FeedWords(text, timeline.Language, stored);
+        feed.Title = Text(feed.Title.Text, title.Language, words);
+        feed.Description = Text(feed.Description.Text, description.Text is null ? title.Language : description.Language, words);
         feed.Items = [.. items.Select(i => ToEntry(request, i, embed, words))];
 
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), Indent = true, Async = true };
@@ -96,23 +119,34 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         await Send.BytesAsync(buffer.ToArray(), contentType: ContentType, cancellation: ct);
     }
 
-    /// <summary>The interface words of a feed, and whether a text that holds them needs its own <c>xml:lang</c>.</summary>
-    private sealed record FeedWords(ReaderText Text, string ContentLanguage)
-    {
-        public bool Differs => !string.Equals(Text.Language, ContentLanguage, StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>
+    /// The interface words of a feed, its own language (<paramref name="ContentLanguage"/>, the timeline's: the feed's
+    /// <c>xml:lang</c>) and its stored texts in the language asked for.
+    /// </summary>
+    private sealed record FeedWords(ReaderText Text, string ContentLanguage, ContentTexts Stored);
 
     private static SyndicationItem ToEntry(HttpRequest request, FeedItem item, Uri embed, FeedWords words)
     {
         var t = words.Text;
+        var stored = words.Stored;
+        // The stored texts in the language asked for (an event's, or an assessment's and its commitment's title).
+        ChosenText own = default, said = default, commitment = default;
+        if (item.Kind == FeedItemKind.Event)
+            (own, said) = (stored.Choose(ContentTexts.Event, item.Slug, "title", item.Title), stored.Choose(ContentTexts.Event, item.Slug, "summary", item.Summary));
+        if (item.Kind == FeedItemKind.Assessment)
+        {
+            said = item.AssessmentId is { } id ? stored.Choose(ContentTexts.Assessment, id, "summary", item.Summary) : new ChosenText(item.Summary, words.ContentLanguage);
+            commitment = stored.Choose(ContentTexts.Commitment, item.Slug, "title", item.CommitmentTitle);
+        }
+
         // A reader's link goes to the human page; the API resource is a second alternate, typed as JSON.
         var (title, page, resource, summary) = item.Kind switch
         {
             FeedItemKind.Event => (
-                $"{item.Title} ({item.DateText})",
+                $"{own.Text} ({item.DateText})",
                 PublicUrls.EventPage(request, item.Slug),
                 PublicUrls.Event(request, item.Slug),
-                $"{EventStatusText(t, item)} {item.Summary}".Trim()),
+                $"{EventStatusText(t, item)} {said.Text}".Trim()),
             FeedItemKind.TreatyAction => (
                 $"{item.Title} ({item.DateText})",
                 // Treaties have no page of their own yet: the widget's treaties view is where readers see the record.
@@ -126,21 +160,23 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
                 item.Summary ?? ""),
             _ => (
                 // The query's title carries the status as an API value; a reader gets its name in the interface language.
-                t.Format("Feed.AssessmentTitle", t.Format("Feed.AssessmentHeadline", item.CommitmentTitle, t.Status(item.CommitmentStatus!.Value)), item.DateText),
+                t.Format("Feed.AssessmentTitle", t.Format("Feed.AssessmentHeadline", commitment.Text, t.Status(item.CommitmentStatus!.Value)), item.DateText),
                 PublicUrls.CommitmentPage(request, item.Slug),
                 PublicUrls.Commitment(request, item.Slug),
-                t.Format("Feed.AssessmentSummary", item.CommitmentTitle, item.DateText, t.Status(item.CommitmentStatus!.Value), item.Summary).TrimEnd()),
+                t.Format("Feed.AssessmentSummary", commitment.Text, item.DateText, t.Status(item.CommitmentStatus!.Value), said.Text).TrimEnd()),
         };
         // Plain-text content: readers escape it, so nothing written in a data file can become markup in a feed reader.
         (title, summary) = (XmlCharacters.Safe(title), XmlCharacters.Safe(summary));
-        // Texts framed by our words (a status note, "as of") are marked as in the interface language.
+        // Texts framed by our words (a status note, "as of") are marked as in the interface language; an event's own texts
+        // as in theirs (a translation's, or the original's when there is none), where it differs from the feed's.
         var framed = item.Kind == FeedItemKind.Assessment || (item.Kind == FeedItemKind.Event && EventStatusText(t, item).Length > 0);
-        var entry = new SyndicationItem(title, Text(summary, framed, words), null, item.Id, item.Updated)
+        var summaryLanguage = framed ? t.Language : item.Kind == FeedItemKind.Event && said.Text is not null ? said.Language : words.ContentLanguage;
+        var titleLanguage = item.Kind == FeedItemKind.Assessment ? t.Language : item.Kind == FeedItemKind.Event ? own.Language : words.ContentLanguage;
+        var entry = new SyndicationItem(title, Text(summary, summaryLanguage, words), null, item.Id, item.Updated)
         {
-            Summary = Text(summary, framed, words),
+            Summary = Text(summary, summaryLanguage, words),
+            Title = Text(title, titleLanguage, words),
         };
-        if (item.Kind == FeedItemKind.Assessment)
-            entry.Title = Text(title, framed: true, words);
         if (page is not null)
             entry.Links.Add(new SyndicationLink(new Uri(page), "alternate", null, OutputMediaTypes.Html, 0));
         entry.Links.Add(new SyndicationLink(new Uri(resource), "alternate", null, OutputMediaTypes.Json, 0));
@@ -157,11 +193,12 @@ public sealed class ExportFeedEndpoint(TimelineDbContext db) : Endpoint<ExportFe
         _ => "",
     };
 
-    private static TextSyndicationContent Text(string text, bool framed, FeedWords words)
+    /// <summary>A text element, with its own <c>xml:lang</c> when its language is not the feed's.</summary>
+    private static TextSyndicationContent Text(string text, string? language, FeedWords words)
     {
         var content = new TextSyndicationContent(text);
-        if (framed && words.Differs)
-            content.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), words.Text.Language);
+        if (language is not null && !string.Equals(language, words.ContentLanguage, StringComparison.OrdinalIgnoreCase))
+            content.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), language);
         return content;
     }
 }

@@ -16,6 +16,15 @@ public sealed class ExportTreatiesCsvRequest
     /// <summary>Report force and party statuses as recorded up to this EDTF date (its last day); without it, today's.</summary>
     [QueryParam]
     public EdtfDate? AsOf { get; set; }
+
+    /// <summary>The language of the parties' names (BCP 47); without it, <c>Accept-Language</c> decides; a name not translated into it is the original's.</summary>
+    [QueryParam]
+    public string? Lang { get; set; }
+}
+
+public sealed class ExportTreatiesCsvValidator : Validator<ExportTreatiesCsvRequest>
+{
+    public ExportTreatiesCsvValidator() => RuleFor(r => r.Lang).MustBeLanguageTag();
 }
 
 public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<ExportTreatiesCsvRequest>
@@ -37,14 +46,15 @@ public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<E
         {
             s.Summary = "Export a timeline's treaties as CSV";
             s.Description = "Every treaty of the timeline, in the order they were recorded, with its force and each party's status (`party: status`) "
-                + "today or as recorded up to `asOf`, as RFC 4180 CSV (UTF-8, header row). Its actions are in treaty-actions.csv. "
+                + "today or as recorded up to `asOf`, as RFC 4180 CSV (UTF-8, header row). Its actions are in treaty-actions.csv. Parties' names are in "
+                + "the language asked for (`lang`, else `Accept-Language`) where translated. "
                 + "Text cells that a spreadsheet would run as a formula are prefixed with an apostrophe.";
         });
     }
 
     public override async Task HandleAsync(ExportTreatiesCsvRequest req, CancellationToken ct)
     {
-        if (await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct) is null)
+        if (await TimelineDocuments.FindTimelineAsync(db, req.Slug, ct) is not { } timeline)
         {
             await Send.ResultAsync(Problems.NotFound("timeline", req.Slug));
             return;
@@ -52,6 +62,8 @@ public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<E
 
         var asOf = DateQuery.AsOf(req.AsOf);
         var treaties = await ReaderData.TreatiesAsync(db, req.Slug, ct);
+        // Treaties' own texts have no translations; their parties' names do, read with them.
+        var stored = ContentTexts.For(HttpContext.Request, timeline.Language);
         var csv = CsvExport.Write(Header, treaties.Select(t =>
         {
             var summary = new TreatyStanding(t, asOf).Summary();
@@ -67,11 +79,14 @@ public sealed class ExportTreatiesCsvEndpoint(TimelineDbContext db) : Endpoint<E
                 summary.InForce ? "true" : "false",
                 summary.InForceSince?.Edtf,
                 summary.Provisional ? "true" : "false",
-                string.Join("; ", summary.Parties.Select(p => p.Party.Name)),
+                string.Join("; ", summary.Parties.Select(p => t.Parties.FirstOrDefault(x => x.Slug == p.Party.Slug) is { } party
+                    ? stored.Choose("name", party.Name, party.Language, party.Translations).Text
+                    : p.Party.Name)),
                 string.Join("; ", summary.Parties.Select(p => $"{p.Party.Slug}: {Kebab.ToValue(p.Status)}")),
                 string.Join("; ", summary.Timelines),
             };
         }));
+        stored.Announce(HttpContext.Response);
         await Send.BytesAsync(csv, $"{req.Slug}-treaties.csv", CsvExport.ContentType, cancellation: ct);
     }
 }

@@ -45,6 +45,14 @@ public sealed class GetCommitmentPageEndpoint(TimelineDbContext db, TimeProvider
 
         var timelines = await ReaderPageData.TimelinesOfCommitmentAsync(db, req.Slug, ct);
         var context = new ReaderContext(HttpContext.Request, clock, timelines.FirstOrDefault()?.Language);
+        var texts = ContentTexts.For(HttpContext.Request, context.ContentLanguage);
+        if (texts.Chooses)
+        {
+            foreach (var timeline in timelines)
+                texts.Add(timeline);
+            context.Texts = await texts.LoadAsync(db, ReaderData.Commitment(new ContentKeys(), commitment), ct);
+        }
+
         var html = CommitmentPage.Render(context, commitment, timelines, req);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
         context.Announce(HttpContext.Response);

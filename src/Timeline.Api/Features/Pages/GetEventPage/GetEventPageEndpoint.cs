@@ -38,8 +38,8 @@ public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider cloc
 
     public override async Task HandleAsync(GetEventPageRequest req, CancellationToken ct)
     {
-        var e = (await EventDetails.LoadAsync(db, req.Slug, ct))?.Response;
-        if (e is null)
+        var loaded = await EventDetails.LoadAsync(db, req.Slug, ct);
+        if (loaded?.Response is not { } e)
         {
             await Send.ResultAsync(Problems.NotFound("event", req.Slug));
             return;
@@ -48,6 +48,24 @@ public sealed class GetEventPageEndpoint(TimelineDbContext db, TimeProvider cloc
         var quotes = await ReaderPageData.QuotesOfEventAsync(db, req.Slug, ct);
         var timelines = await ReaderPageData.TimelinesAsync(db, e.Timelines, ct);
         var context = new ReaderContext(HttpContext.Request, clock, timelines.FirstOrDefault()?.Language);
+        var texts = ContentTexts.For(HttpContext.Request, context.ContentLanguage);
+        if (texts.Chooses)
+        {
+            // The event and its actors came with their translations; the rest the page shows is read by key: related events,
+            // the commitments made or moved in it, its quotes and their speakers. Its timelines' headers carry their own.
+            texts.Add(ContentTexts.Event, loaded.Event.Slug, loaded.Event.Language, loaded.Event.Translations);
+            foreach (var actor in loaded.Event.Actors.Select(a => a.Actor!))
+                texts.Add(ContentTexts.Actor, actor.Slug, actor.Language, actor.Translations);
+            var keys = new ContentKeys();
+            keys.Events.UnionWith(e.Related.Select(r => r.Event.Slug));
+            keys.Commitments.UnionWith(e.Commitments.Concat(e.Assessed).Select(c => c.Slug));
+            keys.Quotes.UnionWith(quotes.Select(q => q.Slug));
+            keys.Actors.UnionWith(quotes.Select(q => q.SpeakerSlug));
+            foreach (var timeline in timelines)
+                texts.Add(timeline);
+            context.Texts = await texts.LoadAsync(db, keys, ct);
+        }
+
         var html = EventPage.Render(context, e, quotes, timelines, req.ThemeOrDefault);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
         context.Announce(HttpContext.Response);

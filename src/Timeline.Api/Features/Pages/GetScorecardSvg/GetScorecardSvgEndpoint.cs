@@ -28,7 +28,7 @@ public sealed class GetScorecardSvgRequest
     /// The interface language: <c>be</c>, <c>ru</c> or <c>en</c> (a BCP 47 tag; <c>be-BY</c> is <c>be</c>). Beats
     /// <c>Accept-Language</c>; absent or not available, the timeline's own language is used if the interface exists in it,
     /// else English (an unavailable tag is named in a <c>Timeline-Language-Fallback</c> header). <c>Content-Language</c> says
-    /// which was used. Stored texts (titles, summaries) are shown as written.
+    /// which was used. The timeline's title is shown in the language asked for where translated, else as written.
     /// </summary>
     [QueryParam]
     public string? Lang { get; set; }
@@ -84,7 +84,9 @@ public sealed class GetScorecardSvgEndpoint(TimelineDbContext db, TimeProvider c
             .Select(r => r.Status)
             .ToListAsync(ct);
         var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
-        var svg = ScorecardSvg.Render(context.Text, timeline.Title, timeline.Language, statuses, asOf is null ? null : DateQuery.AsOf(asOf), context.Today, req.Theme == ReaderLayout.Dark);
+        // The title in the language asked for where translated (it is read with the timeline's row), marked with its own.
+        var title = ContentTexts.For(HttpContext.Request, timeline.Language).Add(timeline).Choose(ContentTexts.Timeline, timeline.Slug, "title", timeline.Title);
+        var svg = ScorecardSvg.Render(context.Text, title.Text!, title.Language!, statuses, asOf is null ? null : DateQuery.AsOf(asOf), context.Today, req.Theme == ReaderLayout.Dark);
         EmbedSecurity.ApplyToImage(HttpContext.Response);
         context.Announce(HttpContext.Response);
         await Send.BytesAsync(svg, contentType: ContentType, cancellation: ct);

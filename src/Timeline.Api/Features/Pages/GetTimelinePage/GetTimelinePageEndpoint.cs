@@ -48,6 +48,7 @@ public sealed class GetTimelinePageEndpoint(TimelineDbContext db, IFullTextSearc
         var context = new ReaderContext(HttpContext.Request, clock, timeline.Language);
         var events = await ReaderData.EventsAsync(db, search, timeline, new EventFilter(), ct);
         var commitments = await ReaderData.CommitmentsAsync(db, req.Slug, ct);
+        await ReaderData.LoadTextsAsync(db, context, timeline, events, commitments, ct);
         var html = TimelinePage.Render(context, timeline, events, commitments, req);
         EmbedSecurity.ApplyToPage(HttpContext.Response);
         context.Announce(HttpContext.Response);

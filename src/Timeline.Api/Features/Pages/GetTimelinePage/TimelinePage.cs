@@ -21,22 +21,24 @@ public static class TimelinePage
         var slug = timeline.Slug;
         var canonical = context.Absolute(ReaderPaths.Timeline(slug));
         var data = PageLinks.Timeline(context, slug, t["Data.ThisTimeline"], req.AsOf?.Text);
+        var title = context.Stored(ContentTexts.Timeline, slug, "title", timeline.Title);
+        var description = context.Stored(ContentTexts.Timeline, slug, "description", timeline.Description);
         var html = new HtmlWriter();
         ReaderPage.Begin(html, context, new PageHead(
-            t.Format("Page.Title", timeline.Title),
-            timeline.Description,
+            t.Format("Page.Title", title.Text),
+            description.Text,
             canonical,
             "website",
-            JsonLd(context, timeline, canonical, data),
+            JsonLd(context, timeline, canonical, data, title, description),
             [
-                new AlternateLink(OutputMediaTypes.Json, context.Absolute(PageLinks.TimelineJson(slug)), timeline.Title),
-                .. PageLinks.TimelineFeeds(context, slug, timeline.Title),
-                ReaderLayout.OEmbed(PublicUrls.OEmbedFor(context.Request, canonical), timeline.Title),
-            ]), req.ThemeOrDefault, [new Crumb(timeline.Title, null, IsContent: true)]);
+                new AlternateLink(OutputMediaTypes.Json, context.Absolute(PageLinks.TimelineJson(slug)), title.Text!),
+                .. PageLinks.TimelineFeeds(context, slug, title.Text!),
+                ReaderLayout.OEmbed(PublicUrls.OEmbedFor(context.Request, canonical), title.Text!),
+            ]), req.ThemeOrDefault, [new Crumb(title.Text!, null, IsContent: true, title.Language)]);
 
-        html.Append($"<h1{context.ContentLang}>{timeline.Title}</h1>\n");
-        if (timeline.Description is not null)
-            html.Append($"<p{context.ContentLang}>{timeline.Description}</p>\n");
+        html.Append($"<h1{context.LangOf(title)}>{title.Text}</h1>\n");
+        if (description.Text is not null)
+            html.Append($"<p{context.LangOf(description)}>{description.Text}</p>\n");
 
         var day = req.AsOfDay ?? DateOnly.MaxValue;
         ReaderPage.Section(html, "tl-status-title", t["Status.Heading"], () =>
@@ -67,7 +69,7 @@ public static class TimelinePage
         ReaderPage.Section(html, "tl-embed-title", t["Embed.Heading"], () =>
         {
             html.Append($"<div class=\"tl-embed\">\n<p>{t["Embed.Intro"]}</p>\n");
-            html.Append($"<pre class=\"tl-code\" tabindex=\"0\"><code>{EmbedSnippet.For(context, slug, timeline.Title)}</code></pre>\n");
+            html.Append($"<pre class=\"tl-code\" tabindex=\"0\"><code>{EmbedSnippet.For(context, slug, title.Text!)}</code></pre>\n");
             html.Append($"<p>{t["Embed.Options"]}</p>\n");
             var image = context.Link(ReaderPaths.ScorecardSvg(slug)) + (req.AsOf is null ? "" : $"?asOf={Uri.EscapeDataString(req.AsOf.Text)}");
             html.Append($"<p><a href=\"{image}\"><img class=\"tl-scorecard-img\" src=\"{image}\" width=\"600\" height=\"315\" alt=\"{t["Data.Scorecard"]}\"></a></p>\n</div>\n");
@@ -78,7 +80,7 @@ public static class TimelinePage
     }
 
     /// <summary>A schema.org Dataset: the timeline and its downloads.</summary>
-    private static JsonObject JsonLd(ReaderContext context, TimelineHeader timeline, string canonical, DataGroup data)
+    private static JsonObject JsonLd(ReaderContext context, TimelineHeader timeline, string canonical, DataGroup data, ChosenText title, ChosenText description)
     {
         var downloads = new JsonArray();
         foreach (var link in data.Links)
@@ -96,14 +98,15 @@ public static class TimelinePage
         {
             ["@context"] = ReaderJsonLd.Context,
             ["@type"] = "Dataset",
-            ["name"] = timeline.Title,
+            ["name"] = title.Text,
             ["url"] = canonical,
-            ["inLanguage"] = timeline.Language,
+            // The language of its name: the timeline's own, or the translation chosen for the reader.
+            ["inLanguage"] = title.Language ?? timeline.Language,
             ["dateModified"] = timeline.UpdatedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["distribution"] = downloads,
         };
-        if (timeline.Description is not null)
-            document["description"] = timeline.Description;
+        if (description.Text is not null)
+            document["description"] = description.Text;
         return document;
     }
 }
