@@ -88,14 +88,6 @@ public sealed record BenchOptions
 /// <summary>Where the repository and the API's Release build are.</summary>
 public static class Repository
 {
-    /// <summary>The runtime settings README's production section gives the API process: <c>deploy/timeline.env</c>, by name.</summary>
-    public static Dictionary<string, string> ProductionEnvironment() =>
-        File.ReadAllLines(Path.Combine(Root, "deploy", "timeline.env"))
-            .Select(line => line.Trim())
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .Select(line => line.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
-
     public static string Root { get; } = FindRoot(AppContext.BaseDirectory);
 
     private static string FindRoot(string start)

@@ -70,7 +70,7 @@ public sealed class BenchResults(BenchOptions options, Machine machine)
         Line($"");
         Line($"- Date: {Started:yyyy-MM-dd HH:mm} UTC");
         Line($"- Machine: {machine.Cpu}, {machine.Cores} cores, {machine.MemoryGiB:F0} GiB; {machine.Os}; {machine.Runtime}; {machine.Database}");
-        Line($"- Load: wrk, 2 threads, {options.Connections} connections, {options.Seconds} s per scenario after a 2 s warm-up, on loopback; the API is the Release build published ReadyToRun, in its own process, with `deploy/timeline.env` ({string.Join(", ", Repository.ProductionEnvironment().Select(e => $"{e.Key}={e.Value}"))})");
+        Line($"- Load: wrk, 2 threads, {options.Connections} connections, {options.Seconds} s per scenario after a 2 s warm-up, on loopback; the API is the Release build published ReadyToRun, in its own process");
         Line($"- Command: `dotnet run -c Release --project bench/Timeline.Bench -- --events {options.SizeName}{(options.Postgres ? " --provider postgres" : "")}`");
         if (Import is { } import)
         {

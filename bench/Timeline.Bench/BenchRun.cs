@@ -44,7 +44,7 @@ public sealed class BenchRun(BenchOptions options)
             "--Database:SeedOnStart=false",
             "--Limits:ReadsPerMinute=1000000000",
             "--Logging:LogLevel:Default=Warning",
-        ], workingDirectory: Work, environment: Repository.ProductionEnvironment());
+        ], workingDirectory: Work);
         var apiBase = $"http://127.0.0.1:{port}";
         using var api = new HttpClient { BaseAddress = new Uri(apiBase), Timeout = TimeSpan.FromMinutes(5) };
         results.SecondsToReady = await WaitUntilReadyAsync(api, server);
@@ -127,7 +127,7 @@ public sealed class BenchRun(BenchOptions options)
 
         await CreateDatabaseAsync();
         Log("Importing with the API's import verb (Release build)");
-        using var import = ChildProcess.Start(ApiAssembly, ["import", data, .. DatabaseSettings], workingDirectory: Work, environment: Repository.ProductionEnvironment());
+        using var import = ChildProcess.Start(ApiAssembly, ["import", data, .. DatabaseSettings], workingDirectory: Work);
         var code = await import.WaitAsync();
         var figures = new ImportFigures(options.Events, files, bytes, import.Elapsed.TotalSeconds, import.PeakMiB, DateTimeOffset.UtcNow, false, import.CpuSeconds);
         if (code != 0)

@@ -50,8 +50,7 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Resident set size now (VmRSS), in MiB.</summary>
     public double ResidentMiB => ReadStatusKb(_process.Id, "VmRSS:") / 1024.0;
 
-    public static ChildProcess Start(string assembly, IEnumerable<string> arguments, string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+    public static ChildProcess Start(string assembly, IEnumerable<string> arguments, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -60,8 +59,6 @@ public sealed class ChildProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            info.Environment[name] = value;
         info.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
