@@ -102,6 +102,7 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
         "/api/v1/actors?q=republic",
         "/api/v1/treaties",
         $"/api/v1/treaties?party={ScaleArchive.Actor}&status=in-force&asOf=2000",
+        "/api/v1/treaties?status=ratified&asOf=2005",
         $"/api/v1/treaties?timeline={Big}&from=1990&to=2000",
         "/api/v1/treaties?q=agreement",
         $"/api/v1/actors/{ScaleArchive.Actor}/treaties?asOf=1999-12",

@@ -61,8 +61,9 @@ public abstract class TreatyListValidator<TRequest> : Validator<TRequest> where 
 public static class TreatyList
 {
     // With a status filter, statuses are derived in memory (they are a walk of each record): candidates are read in
-    // chunks by id until the page is full, so a page costs its own rows plus the ones the filter skips.
-    private const int Chunk = 200;
+    // chunks by id until the page is full, each chunk's statuses from its actions' few columns alone, and only the
+    // treaties that pass are loaded whole; a page costs its own rows plus the action rows of the ones the filter skips.
+    private const int Chunk = 500;
 
     /// <summary>
     /// One page of <paramref name="treaties"/> filtered by the request, each mapped by <paramref name="map"/> from its standing
@@ -105,17 +106,15 @@ public static class TreatyList
             var ids = await query.Where(t => t.Id > after).OrderBy(t => t.Id).Select(t => t.Id).Take(want).ToListAsync(ct);
             if (ids.Count == 0)
                 break;
-            var loaded = await db.Treaties.AsNoTracking()
+            var shown = status is { } wanted ? await WithStatusAsync(db, ids, party, wanted, asOf, limit + 1 - rows.Count, ct) : ids;
+            var loaded = shown.Count == 0 ? [] : await db.Treaties.AsNoTracking()
                 .Include(t => t.Timelines).Include(t => t.Parties).Include(t => t.Actions)
-                .Where(t => ids.Contains(t.Id))
+                .Where(t => shown.Contains(t.Id))
                 .AsSplitQuery()
                 .ToDictionaryAsync(t => t.Id, ct);
-            foreach (var id in ids)
+            foreach (var id in shown)
             {
-                var treaty = loaded[id];
-                var standing = new TreatyStanding(treaty, asOf);
-                if (status is null || treaty.Parties.Any(p => (party is null || p.Id == party) && standing.StatusOf(p).Status == status))
-                    rows.Add((id, map(treaty, standing)));
+                rows.Add((id, map(loaded[id], new TreatyStanding(loaded[id], asOf))));
                 if (rows.Count > limit)
                     break;
             }
@@ -127,5 +126,30 @@ public static class TreatyList
 
         var page = Paging.ToPage(context, rows, limit, r => new TreatyCursor(r.Id));
         return new PageResponse<TItem> { Items = [.. page.Items.Select(r => r.Item)], NextCursor = page.NextCursor };
+    }
+
+    /// <summary>
+    /// The first <paramref name="most"/> of <paramref name="ids"/> (in their order) where the party — or, without one, any
+    /// party — has <paramref name="status"/> on the day, by the same rules as <see cref="TreatyStanding"/>, read from the
+    /// actions' and parties' keys only (two statements over the treaty-id indexes).
+    /// </summary>
+    private static async Task<List<long>> WithStatusAsync(TimelineDbContext db, List<long> ids, long? party, PartyStatus status, DateOnly asOf,
+        int most, CancellationToken ct)
+    {
+        var actions = (await db.TreatyActions.AsNoTracking().Where(a => ids.Contains(a.TreatyId))
+                .Select(a => new { a.TreatyId, a.Id, a.PartyId, a.Kind, a.DateStart, a.DateEnd, Retracted = a.RetractedAt != null })
+                .ToListAsync(ct))
+            .ToLookup(a => a.TreatyId, a => new TreatyActionEntry(a.Id, a.PartyId, a.Kind, a.DateStart, a.DateEnd, a.Retracted));
+        var parties = party is { } only
+            ? ids.ToLookup(id => id, _ => only)
+            : (await db.Treaties.AsNoTracking().Where(t => ids.Contains(t.Id))
+                    .Select(t => new { t.Id, Parties = t.Parties.Select(p => p.Id).ToList() }).ToListAsync(ct))
+                .SelectMany(t => t.Parties, (t, p) => (Treaty: t.Id, Party: p))
+                .ToLookup(p => p.Treaty, p => p.Party);
+        return [.. ids.Where(id =>
+            {
+                var record = new TreatyRecord(actions[id]);
+                return parties[id].Any(p => record.StatusOf(p, asOf).Status == status);
+            }).Take(most)];
     }
 }
