@@ -139,8 +139,7 @@ public sealed class ContentTexts
 
     /// <summary>
     /// Reads the languages and translations of the records named by <paramref name="keys"/> (nothing when no language was
-    /// asked for): events by slug a thousand at a time, then commitments, assessments, actors and quotes by key; events and
-    /// actors already added are not read again.
+    /// asked for): one statement per kind, a thousand keys at a time; records already added are not read again.
     /// </summary>
     public async Task<ContentTexts> LoadAsync(TimelineDbContext db, ContentKeys keys, CancellationToken cancellationToken)
     {
@@ -148,49 +147,35 @@ public sealed class ContentTexts
         ArgumentNullException.ThrowIfNull(keys);
         if (!Chooses)
             return this;
-        foreach (var chunk in keys.Events.Where(k => !_records.ContainsKey((Event, k))).Chunk(1_000))
-        {
-            var slugs = chunk.ToList();
-            foreach (var e in await db.Events.AsNoTracking().Where(e => EF.Parameter(slugs).Contains(e.Slug))
-                .Select(e => new { e.Slug, e.Language, e.Translations }).ToListAsync(cancellationToken))
-                Add(Event, e.Slug, e.Language, e.Translations);
-        }
-
-        if (keys.Commitments.Count > 0)
-        {
-            var slugs = keys.Commitments.ToList();
-            foreach (var c in await db.Commitments.AsNoTracking().Where(c => EF.Parameter(slugs).Contains(c.Slug))
-                .Select(c => new { c.Slug, c.Language, c.Translations }).ToListAsync(cancellationToken))
-                Add(Commitment, c.Slug, c.Language, c.Translations);
-        }
-
-        if (keys.Assessments.Count > 0)
-        {
-            var ids = keys.Assessments.ToList();
-            foreach (var a in await db.Assessments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
-                .Select(a => new { a.Id, a.Language, a.Translations }).ToListAsync(cancellationToken))
-                Add(Assessment, a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Language, a.Translations);
-        }
-
-        // Actors already known (an event's, loaded with it) are not read again.
-        if (keys.Actors.Where(k => !_records.ContainsKey((Actor, k))).ToList() is { Count: > 0 } actors)
-        {
-            var slugs = actors;
-            foreach (var a in await db.Actors.AsNoTracking().Where(a => EF.Parameter(slugs).Contains(a.Slug))
-                .Select(a => new { a.Slug, a.Language, a.Translations }).ToListAsync(cancellationToken))
-                Add(Actor, a.Slug, a.Language, a.Translations);
-        }
-
-        if (keys.Quotes.Count > 0)
-        {
-            var slugs = keys.Quotes.ToList();
-            foreach (var q in await db.Quotes.AsNoTracking().Where(q => EF.Parameter(slugs).Contains(q.Slug))
-                .Select(q => new { q.Slug, q.Language, q.Translations }).ToListAsync(cancellationToken))
-                Add(Quote, q.Slug, q.Language, q.Translations);
-        }
-
+        await ReadAsync(Event, keys.Events, slugs => db.Events.AsNoTracking().Where(e => EF.Parameter(slugs).Contains(e.Slug))
+            .Select(e => new KeyedTexts<string>(e.Slug, e.Language, e.Translations)), cancellationToken);
+        await ReadAsync(Commitment, keys.Commitments, slugs => db.Commitments.AsNoTracking().Where(c => EF.Parameter(slugs).Contains(c.Slug))
+            .Select(c => new KeyedTexts<string>(c.Slug, c.Language, c.Translations)), cancellationToken);
+        await ReadAsync(Assessment, keys.Assessments, ids => db.Assessments.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Select(a => new KeyedTexts<long>(a.Id, a.Language, a.Translations)), cancellationToken);
+        await ReadAsync(Actor, keys.Actors, slugs => db.Actors.AsNoTracking().Where(a => EF.Parameter(slugs).Contains(a.Slug))
+            .Select(a => new KeyedTexts<string>(a.Slug, a.Language, a.Translations)), cancellationToken);
+        await ReadAsync(Quote, keys.Quotes, slugs => db.Quotes.AsNoTracking().Where(q => EF.Parameter(slugs).Contains(q.Slug))
+            .Select(q => new KeyedTexts<string>(q.Slug, q.Language, q.Translations)), cancellationToken);
         return this;
     }
+
+    /// <summary>A record's key, language and translations, as <see cref="LoadAsync"/> reads them.</summary>
+    private sealed record KeyedTexts<TKey>(TKey Key, string Language, TextTranslations? Translations);
+
+    /// <summary>The records of one kind not known yet, read by key a thousand at a time (each key list one parameter).</summary>
+    private async Task ReadAsync<TKey>(string kind, IEnumerable<TKey> keys, Func<List<TKey>, IQueryable<KeyedTexts<TKey>>> query, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        foreach (var chunk in keys.Where(k => !_records.ContainsKey((kind, KeyText(k)))).Chunk(1_000))
+        {
+            foreach (var record in await query([.. chunk]).ToListAsync(cancellationToken))
+                Add(kind, KeyText(record.Key), record.Language, record.Translations);
+        }
+    }
+
+    private static string KeyText<TKey>(TKey key) where TKey : notnull =>
+        Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>A record whose language and translations are already in memory (a timeline's header, a treaty's parties).</summary>
     public ContentTexts Add(string kind, string key, string language, TextTranslations? translations)
