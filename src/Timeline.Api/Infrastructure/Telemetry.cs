@@ -88,7 +88,7 @@ public static class Telemetry
         if (registered is null)
             return;
         services.Remove(registered);
-        services.AddSingleton<IOutputCacheStore>(provider => new InstrumentedOutputCacheStore((IOutputCacheStore)(
+        services.AddSingleton<IOutputCacheStore>(provider => InstrumentedOutputCacheStore.Wrap((IOutputCacheStore)(
             registered.ImplementationInstance
             ?? registered.ImplementationFactory?.Invoke(provider)
             ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!))));
@@ -97,15 +97,21 @@ public static class Telemetry
 
 /// <summary>
 /// The output cache store with a span per operation and the counter <c>timeline.output_cache.lookups</c>
-/// (<c>result</c> = hit or miss). Both cost nothing while no exporter listens.
+/// (<c>result</c> = hit or miss). Both cost nothing while no exporter listens. It offers the buffer interface
+/// (<see cref="IOutputCacheBufferStore"/>) only where the store has it, as <see cref="Wrap"/> chooses: claimed over the
+/// memory store, it made the middleware copy every cached answer into a second buffer before sending it.
 /// </summary>
-public sealed class InstrumentedOutputCacheStore(IOutputCacheStore inner) : IOutputCacheBufferStore
+public class InstrumentedOutputCacheStore(IOutputCacheStore inner) : IOutputCacheStore
 {
     private static readonly Counter<long> Lookups = Telemetry.Meter.CreateCounter<long>(
         "timeline.output_cache.lookups", unit: "{lookup}", description: "Output cache lookups, by result (hit or miss).");
 
     private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
     private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
+
+    /// <summary>The store instrumented: the memory store as a plain store, Redis's as a buffer store.</summary>
+    public static InstrumentedOutputCacheStore Wrap(IOutputCacheStore store) =>
+        store is IOutputCacheBufferStore buffers ? new InstrumentedOutputCacheBufferStore(buffers) : new InstrumentedOutputCacheStore(store);
 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
@@ -115,39 +121,10 @@ public sealed class InstrumentedOutputCacheStore(IOutputCacheStore inner) : IOut
         return value;
     }
 
-    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        using var activity = Telemetry.Activities.StartActivity("output cache get");
-        bool found;
-        if (inner is IOutputCacheBufferStore buffers)
-        {
-            found = await buffers.TryGetAsync(key, destination, cancellationToken);
-        }
-        else
-        {
-            var value = await inner.GetAsync(key, cancellationToken);
-            found = value is not null;
-            if (found)
-                await destination.WriteAsync(value, cancellationToken);
-        }
-
-        Record(activity, found);
-        return found;
-    }
-
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.Activities.StartActivity("output cache set");
         await inner.SetAsync(key, value, tags, validFor, cancellationToken);
-    }
-
-    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
-    {
-        using var activity = Telemetry.Activities.StartActivity("output cache set");
-        if (inner is IOutputCacheBufferStore buffers)
-            await buffers.SetAsync(key, value, tags, validFor, cancellationToken);
-        else
-            await inner.SetAsync(key, value.ToArray(), tags.ToArray(), validFor, cancellationToken);
     }
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
@@ -157,9 +134,29 @@ public sealed class InstrumentedOutputCacheStore(IOutputCacheStore inner) : IOut
         await inner.EvictByTagAsync(tag, cancellationToken);
     }
 
-    private static void Record(Activity? activity, bool hit)
+    protected static void Record(Activity? activity, bool hit)
     {
         activity?.SetTag("timeline.output_cache.result", hit ? "hit" : "miss");
         Lookups.Add(1, hit ? Hit : Miss);
+    }
+}
+
+/// <summary><see cref="InstrumentedOutputCacheStore"/> over a store that reads and writes buffers (Redis's).</summary>
+public sealed class InstrumentedOutputCacheBufferStore(IOutputCacheBufferStore inner) : InstrumentedOutputCacheStore(inner), IOutputCacheBufferStore
+{
+    private readonly IOutputCacheBufferStore _buffers = inner;
+
+    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
+    {
+        using var activity = Telemetry.Activities.StartActivity("output cache get");
+        var found = await _buffers.TryGetAsync(key, destination, cancellationToken);
+        Record(activity, found);
+        return found;
+    }
+
+    public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
+    {
+        using var activity = Telemetry.Activities.StartActivity("output cache set");
+        await _buffers.SetAsync(key, value, tags, validFor, cancellationToken);
     }
 }
