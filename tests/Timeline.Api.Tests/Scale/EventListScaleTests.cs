@@ -76,6 +76,51 @@ public sealed class EventListScaleTests(ScaleArchive archive)
         Assert.Equal(expected, walked);
     }
 
+    /// <summary>
+    /// SQLite finds the terms a word begins by seeking the index's vocabulary term by term (its instance view): they are
+    /// exactly the terms the row view lists — every one, in order, the common ones (hundreds of occurrences) not skipped —
+    /// and a word that begins more than 64 stays a prefix. PostgreSQL checks rows with the words as they are.
+    /// </summary>
+    [Theory]
+    [InlineData("agreement")]
+    [InlineData("agree")]
+    [InlineData("tr")]
+    [InlineData("moratorium")]
+    [InlineData("a")]
+    [InlineData("zzzq")]
+    public async Task TheTermsAWordBegins_AreEveryTermOfTheIndexWithThatBeginning(string word)
+    {
+        var (prepared, vocabulary) = await archive.Factory.WithDbAsync(async db =>
+        {
+            var search = archive.Factory.Services.GetRequiredService<IFullTextSearch>();
+            var prepared = await search.PrepareRowCheckAsync(db, word, CancellationToken.None);
+            if (TestDatabase.IsPostgres)
+                return (prepared, new List<string>());
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("CREATE VIRTUAL TABLE IF NOT EXISTS temp.TermsByRow USING fts5vocab(main, SearchIndex, row);");
+            var terms = await db.Database.SqlQueryRaw<string>(
+                """SELECT term AS "Value" FROM temp.TermsByRow WHERE term >= {0} AND term < {1} ORDER BY term""", word, word + char.ConvertFromUtf32(0x10FFFF))
+                .ToListAsync();
+            await db.Database.CloseConnectionAsync();
+            return (prepared, terms);
+        });
+
+        if (TestDatabase.IsPostgres)
+        {
+            Assert.Equal(word, prepared);
+            return;
+        }
+
+        var expected = vocabulary.Count is 0 or > 64
+            ? $"\"{word}\"*"
+            : $"({string.Join(" OR ", vocabulary.Select(t => $"\"{t}\""))})";
+        Assert.Equal(expected, prepared);
+        if (word == "tr")
+            Assert.InRange(vocabulary.Count, 2, 64);
+        if (word == "a")
+            Assert.True(vocabulary.Count > 64, $"'a' begins {vocabulary.Count} terms");
+    }
+
     [Fact]
     public async Task ACursorOfTheEarlierDateAndSlugForm_Is400SayingStartAgain()
     {

@@ -31,7 +31,7 @@ public static class QueryPlans
         // What the app makes in a connection's temporary schema (the search vocabulary) is made here too.
         await using (var temporary = connection.CreateCommand())
         {
-            temporary.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, row);";
+            temporary.CommandText = "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, instance);";
             await temporary.ExecuteNonQueryAsync();
         }
 

@@ -101,7 +101,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         try
         {
             await db.Database.ExecuteSqlRawAsync(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, row);", cancellationToken);
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchVocabulary USING fts5vocab(main, SearchIndex, instance);", cancellationToken);
             return string.Join(" AND ", await TermGroupsAsync(db, words, cancellationToken));
         }
         finally
@@ -115,8 +115,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         var groups = new List<string>(words.Count);
         foreach (var word in words)
         {
-            var terms = await db.Database.SqlQueryRaw<string>(
-                """SELECT term AS "Value" FROM temp.SearchVocabulary WHERE term >= @from AND term < @to LIMIT @max""",
+            var terms = await db.Database.SqlQueryRaw<string>(TermsBeginningSql,
                 Parameter("@from", word), Parameter("@to", word + char.ConvertFromUtf32(0x10FFFF)), Parameter("@max", MaxTermsPerWord + 1))
                 .ToListAsync(cancellationToken);
             groups.Add(terms.Count is 0 or > MaxTermsPerWord
@@ -126,6 +125,23 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
 
         return groups;
     }
+
+    /// <summary>
+    /// The index's terms from <c>@from</c> up to <c>@to</c>, at most <c>@max</c>, one seek each. The vocabulary is the
+    /// <c>instance</c> view (a row per occurrence), not the <c>row</c> view (a row per term): the row view counts every
+    /// entry of a term before it yields the term, 13 ms for a word in 300,000 of a million events, while the instance
+    /// view yields a term's first occurrence at once, and <c>term || char(1)</c>, the least text after a term (terms hold
+    /// no NUL), seeks past the rest of its occurrences (<c>term &gt; t</c> would step through them).
+    /// </summary>
+    private const string TermsBeginningSql = """
+        WITH RECURSIVE Terms(Term) AS (
+            SELECT (SELECT term FROM temp.SearchVocabulary WHERE term >= @from AND term < @to LIMIT 1)
+            UNION ALL
+            SELECT (SELECT term FROM temp.SearchVocabulary WHERE term >= Terms.Term || char(1) AND term < @to LIMIT 1)
+            FROM Terms WHERE Terms.Term IS NOT NULL
+            LIMIT @max)
+        SELECT Term AS "Value" FROM Terms WHERE Term IS NOT NULL
+        """;
 
     private static bool IsPrefixQuery(string expression) => expression.Contains("\"*", StringComparison.Ordinal);
 
