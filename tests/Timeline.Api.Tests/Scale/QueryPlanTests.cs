@@ -30,7 +30,7 @@ public sealed partial class QueryPlanTests(ScaleArchive archive, ITestOutputHelp
     /// <summary>Statements allowed to sort rows of growing tables, because the rows they sort are few by design.</summary>
     private static readonly (Regex Query, string Why)[] BoundedSorts =
     [
-        (new("highlight\\(SearchIndex|ts_rank\\("), "search ranks at most SearchKinds.RankedPerKind matches of each kind"),
+        (new("bm25\\(SearchIndex\\)|ts_rank\\("), "search ranks at most SearchKinds.RankedPerKind matches of each kind"),
         (new("e\\.\"Id\" IN \\(|IN \\(@|IN \\(\\s*SELECT (\"\\w+\"\\.\"value\"|value)\\s+FROM json_each|= ANY \\(|= ANY\\("),
             "rows picked by a list of keys: a page's, or a rare word's few matches (EventPages.FewMatchesCapAsync)"),
         (new("^SELECT [\\s\\S]+?\\s+FROM \"Commitments\" AS \"?c\"?\\s"), "commitments (with the event each was made in): a timeline has tens"),

@@ -44,20 +44,28 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         return IndexedRow.InRankOrder(ranked.Select(r => (r.Key, r.Rank)), rows, text);
     }
 
+    /// <summary>A query that matches more rows than this is a common one: <see cref="RankSql"/> ranks its matches by frequency alone.</summary>
+    private const int CommonMatches = 2_500;
+
     /// <summary>
-    /// A row's rank, lower first: <c>2 / (1 + t) + 1 / (1 + b)</c>, where <c>t</c> is how often the words occur in the title
-    /// (or name) and <c>b</c> how often in the body, per 400 characters of body (a body of 400 characters counts its matches
-    /// at half weight). A match in the title weighs twice one in the body, and each repetition adds less than the one before
-    /// (the term-frequency half of BM25). The occurrences are counted with <c>highlight()</c>, which marks each with
-    /// <c>char(1)</c> in the row's own text. Not <c>bm25()</c>: its other half, how rare each word is in the whole index, is
-    /// counted by walking every match of the word — 15 ms for a word in 300,000 of a million events, on every search —
-    /// and within one query it only reorders words that are all required anyway. PostgreSQL's <c>ts_rank</c> has no such
-    /// half either.
+    /// A row's rank, lower first. A query with at most <see cref="CommonMatches"/> matches ranks by <c>bm25()</c>: how
+    /// often the words occur in the row, and how rare each is in the index. Beyond that, the rarity half would cost more
+    /// than the whole search — FTS5 counts it by walking every match of every word, 15 ms for a word in 300,000 of a
+    /// million events — and says nothing (every row has every word, and a word that common is no sign of relevance), so
+    /// the rank is the frequency half alone: <c>2 / (1 + t) + 1 / (1 + b)</c>, where <c>t</c> is how often the words occur
+    /// in the title (or name) and <c>b</c> how often in the body per 400 characters of it — a title match weighs twice
+    /// a body one, each repetition adds less than the one before, a long body dilutes its matches. The occurrences are
+    /// counted with <c>highlight()</c>, which marks each with <c>char(1)</c> in the row's own text; it costs more per row
+    /// than <c>bm25()</c>, so rare words keep that. The test of commonness is a walk of at most
+    /// <see cref="CommonMatches"/> + 1 matches, run once per statement (an uncorrelated subquery).
     /// </summary>
-    private const string RankSql = """
-        (2.0 / (1 + length(highlight(SearchIndex, 2, char(1), '')) - length(Title))
-         + 1.0 / (1 + (length(highlight(SearchIndex, 3, char(1), '')) - length(Body)) * 400.0 / (400 + length(Body))))
-        """;
+    private static readonly string RankSql = string.Create(CultureInfo.InvariantCulture, $"""
+        CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM SearchIndex WHERE SearchIndex MATCH @q LIMIT {CommonMatches + 1})) <= {CommonMatches}
+        THEN bm25(SearchIndex)
+        ELSE 2.0 / (1 + length(highlight(SearchIndex, 2, char(1), '')) - length(Title))
+             + 1.0 / (1 + (length(highlight(SearchIndex, 3, char(1), '')) - length(Body)) * 400.0 / (400 + length(Body)))
+        END
+        """);
 
     public IQueryable<long>? MatchingIds(TimelineDbContext db, string text, string kind, int? limit = null)
     {
