@@ -118,9 +118,13 @@ public static partial class TimelineApp
         app.UseRouting();
         app.UseMiddleware<RequestBodyMiddleware>();
         app.UseCors();
+        // A repeated read is answered from the output cache before authentication and the rate limiter: it carries no
+        // key (the cache neither serves nor stores a request with an Authorization header) and costs the server next to
+        // nothing, so it is not counted against the client's reads; the two cost a cached read about a sixth of its
+        // throughput. Whatever reaches the endpoints is authenticated and counted as before.
+        app.UseOutputCache();
         app.UseAuthentication();
         app.UseRateLimiter();
-        app.UseOutputCache();
         app.UseMiddleware<WholeDocumentGate>();
         app.UseMiddleware<ConditionalGetMiddleware>();
         app.UseAuthorization();

@@ -17,7 +17,8 @@ public sealed class RateLimitTests
         for (var i = 0; i < 4; i++)
         {
             last?.Dispose();
-            last = await client.GetAsync(new Uri("/api/v1/timelines", UriKind.Relative));
+            // A URL of its own each time: a repeated read is answered by the output cache, which is not counted.
+            last = await client.GetAsync(new Uri($"/api/v1/timelines?limit={i + 1}", UriKind.Relative));
             statuses.Add(last.StatusCode);
         }
 
@@ -25,6 +26,30 @@ public sealed class RateLimitTests
         Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
         last.Dispose();
+    }
+
+    [Fact]
+    public async Task Reads_AnsweredFromTheOutputCache_AreNotCounted()
+    {
+        using var factory = new TimelineApiFactory { ReadsPerMinute = 3 };
+        using var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var repeated = await client.GetAsync(new Uri("/api/v1/timelines", UriKind.Relative));
+            statuses.Add(repeated.StatusCode);
+        }
+
+        // One read reached the endpoint, so two more may; the third is over the limit.
+        var others = new List<HttpStatusCode>();
+        foreach (var limit in new[] { 1, 2, 3 })
+        {
+            using var other = await client.GetAsync(new Uri($"/api/v1/timelines?limit={limit}", UriKind.Relative));
+            others.Add(other.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], others);
     }
 
     [Fact]
