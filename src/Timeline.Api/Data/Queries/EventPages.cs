@@ -119,16 +119,18 @@ public static class EventPages
 
         var direction = descending ? " DESC" : "";
         var order = $"\nORDER BY \"DateStart\"{direction}, \"Id\"{direction}\nLIMIT ";
+        // The page size is written into the statement, not bound: SQLite plans with a bound LIMIT's value, so binding it
+        // makes the compiled statement stale and it is compiled a second time on every execution.
+        var limit = take.ToString(CultureInfo.InvariantCulture);
         if (filter.Ids is not null)
         {
             var conditions = new List<string>(shared);
             if (after is { } cursor)
                 conditions.Add($"(e.\"DateStart\", e.\"Id\") {(descending ? "<" : ">")} ({p.Add(cursor.Date)}, {p.Add(cursor.Id)})");
-            return ($"SELECT e.\"DateStart\" AS \"DateStart\", e.\"Id\" AS \"Id\", e.\"ListJson\" AS \"ListJson\" FROM \"Events\" AS e WHERE {string.Join(" AND ", conditions)}{order}{p.Add(take)}", p.All);
+            return ($"SELECT e.\"DateStart\" AS \"DateStart\", e.\"Id\" AS \"Id\", e.\"ListJson\" AS \"ListJson\" FROM \"Events\" AS e WHERE {string.Join(" AND ", conditions)}{order}{limit}", p.All);
         }
 
         var postgres = db.Database.IsNpgsql();
-        var limit = p.Add(take);
         var arms = new List<string>();
         for (var bucket = 0; bucket < DateSpans.Count; bucket++)
         {

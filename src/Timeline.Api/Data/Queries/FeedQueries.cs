@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Domain;
 
@@ -41,12 +42,13 @@ public static class FeedQueries
         // The timeline's most recently changed events: a walk of (timeline, UpdatedAt, start date, id) from its end,
         // which the event lists' read model keeps in step with every write (see EventListing). Hand-written because
         // EF Core does not order by DateTimeOffset on SQLite; there the column is ISO 8601 text in UTC, which sorts as time does.
-        var recent = await db.Database.SqlQuery<long>($"""
+        // The LIMIT is written in, not bound (see WrittenLimits).
+        var recent = await db.Database.SqlQueryRaw<long>(string.Create(CultureInfo.InvariantCulture, $$"""
             SELECT t."EventId" AS "Value" FROM "TimelineEvents" AS t JOIN "Events" AS e ON e."Id" = t."EventId"
-            WHERE t."TimelineId" = {timelineId.Value} AND e."DeletedAt" IS NULL
+            WHERE t."TimelineId" = {0} AND e."DeletedAt" IS NULL
             ORDER BY t."UpdatedAt" DESC, t."DateStart" DESC, t."EventId" DESC
-            LIMIT {limit}
-            """).ToListAsync(cancellationToken);
+            LIMIT {{limit}}
+            """), timelineId.Value).ToListAsync(cancellationToken);
         var events = await db.Events.AsNoTracking()
             .Where(e => EF.Parameter(recent).Contains(e.Id))
             .Select(e => new { e.Slug, e.Title, e.Summary, e.DateText, e.UpdatedAt, e.Status })
@@ -88,10 +90,10 @@ public static class FeedQueries
         // Deletions and retractions of the timeline's resources: two ranges of (timeline, operation, change id), newest first.
         var corrections = await db.ChangeTimelines.AsNoTracking()
             .Where(t => t.Timeline == timelineSlug && t.Operation == ChangeOperation.Delete)
-            .OrderByDescending(t => t.ChangeId).Take(limit).Select(t => t.ChangeId)
+            .OrderByDescending(t => t.ChangeId).TakeWrittenIn(limit).Select(t => t.ChangeId)
             .Concat(db.ChangeTimelines.AsNoTracking()
                 .Where(t => t.Timeline == timelineSlug && t.Operation == ChangeOperation.Retract)
-                .OrderByDescending(t => t.ChangeId).Take(limit).Select(t => t.ChangeId))
+                .OrderByDescending(t => t.ChangeId).TakeWrittenIn(limit).Select(t => t.ChangeId))
             .ToListAsync(cancellationToken);
         var changes = await db.Changes.AsNoTracking()
             .Where(c => EF.Parameter(corrections).Contains(c.Id))

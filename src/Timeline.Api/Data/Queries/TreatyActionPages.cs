@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Timeline.Api.Data.Queries;
@@ -66,7 +67,7 @@ public static class TreatyActionPages
             SELECT a."DateStart" AS "DateStart", a."Id" AS "Id" FROM "TreatyActions" AS a
             WHERE {string.Join(" AND ", conditions)}
             ORDER BY a."DateStart"{direction}, a."Id"{direction}
-            LIMIT {p.Add(take)}
+            LIMIT {take.ToString(CultureInfo.InvariantCulture)}
             """;
         return (sql, p.All);
     }

@@ -28,8 +28,10 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
                 WHERE SearchIndex MATCH @q AND rowid BETWEEN {SearchKinds.KeyBase(k)} AND {SearchKinds.KeyEnd(k)}
                 ORDER BY rowid DESC LIMIT {SearchKinds.RankedPerKind})
             """));
-        var rankSql = $"{string.Join("\nUNION ALL\n", arms)}\nORDER BY \"Rank\", \"Key\" LIMIT @count OFFSET @offset";
-        var ranked = await db.Database.SqlQueryRaw<RankedKey>(rankSql, Parameter("@q", expression), Parameter("@count", count), Parameter("@offset", offset))
+        // LIMIT and OFFSET are written in, not bound: SQLite plans with their values, so binding them would make the
+        // compiled statement stale and compile it again on every execution.
+        var rankSql = string.Create(CultureInfo.InvariantCulture, $"{string.Join("\nUNION ALL\n", arms)}\nORDER BY \"Rank\", \"Key\" LIMIT {count} OFFSET {offset}");
+        var ranked = await db.Database.SqlQueryRaw<RankedKey>(rankSql, Parameter("@q", expression))
             .ToListAsync(cancellationToken);
         if (ranked.Count == 0)
             return [];
@@ -74,10 +76,12 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         if (expression is null)
             return null;
         var (first, last) = (SearchKinds.KeyBase(kind), SearchKinds.KeyEnd(kind));
-        return db.Database.SqlQuery<long>($"""
-            SELECT rowid - {first} AS "Value" FROM SearchIndex WHERE SearchIndex MATCH {expression} AND rowid BETWEEN {first} AND {last}
+        // The key range and LIMIT are written in, not bound (a bound LIMIT makes SQLite compile the statement again on
+        // every execution); the text is the one parameter.
+        return db.Database.SqlQueryRaw<long>(string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT rowid - {first} AS "Value" FROM SearchIndex WHERE SearchIndex MATCH @matchText AND rowid BETWEEN {first} AND {last}
             LIMIT {limit ?? -1}
-            """);
+            """), Parameter("@matchText", expression));
     }
 
     public Task<string> PrepareRowCheckAsync(TimelineDbContext db, string text, CancellationToken cancellationToken) =>
@@ -139,7 +143,7 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
         foreach (var word in words)
         {
             var terms = await db.Database.SqlQueryRaw<string>(TermsBeginningSql,
-                Parameter("@from", word), Parameter("@to", word + char.ConvertFromUtf32(0x10FFFF)), Parameter("@max", MaxTermsPerWord + 1))
+                Parameter("@from", word), Parameter("@to", word + char.ConvertFromUtf32(0x10FFFF)))
                 .ToListAsync(cancellationToken);
             groups.Add(terms.Count is 0 or > MaxTermsPerWord
                 ? $"\"{word.Replace("\"", "\"\"", StringComparison.Ordinal)}\"*"
@@ -150,21 +154,21 @@ public sealed class SqliteFullTextSearch : IFullTextSearch
     }
 
     /// <summary>
-    /// The index's terms from <c>@from</c> up to <c>@to</c>, at most <c>@max</c>, one seek each. The vocabulary is the
+    /// The index's terms from <c>@from</c> up to <c>@to</c>, at most <see cref="MaxTermsPerWord"/> + 1, one seek each. The vocabulary is the
     /// <c>instance</c> view (a row per occurrence), not the <c>row</c> view (a row per term): the row view counts every
     /// entry of a term before it yields the term, 13 ms for a word in 300,000 of a million events, while the instance
     /// view yields a term's first occurrence at once, and <c>term || char(1)</c>, the least text after a term (terms hold
     /// no NUL), seeks past the rest of its occurrences (<c>term &gt; t</c> would step through them).
     /// </summary>
-    private const string TermsBeginningSql = """
+    private static readonly string TermsBeginningSql = string.Create(CultureInfo.InvariantCulture, $"""
         WITH RECURSIVE Terms(Term) AS (
             SELECT (SELECT term FROM temp.SearchVocabulary WHERE term >= @from AND term < @to LIMIT 1)
             UNION ALL
             SELECT (SELECT term FROM temp.SearchVocabulary WHERE term >= Terms.Term || char(1) AND term < @to LIMIT 1)
             FROM Terms WHERE Terms.Term IS NOT NULL
-            LIMIT @max)
+            LIMIT {MaxTermsPerWord + 1})
         SELECT Term AS "Value" FROM Terms WHERE Term IS NOT NULL
-        """;
+        """);
 
     private static bool IsPrefixQuery(string expression) => expression.Contains("\"*", StringComparison.Ordinal);
 

@@ -120,7 +120,7 @@ public static class CommitmentList
         var keys = await withStatus
             .OrderBy(r => r.Commitment.Id)
             .Select(r => new { r.Commitment.Id, r.Commitment.Slug })
-            .Take(limit + 1)
+            .TakeWrittenIn(limit + 1)
             .ToListAsync(cancellationToken);
         var page = Paging.ToPage(context, keys, limit, k => new CommitmentCursor(k.Id));
         var slugs = page.Items.Select(k => k.Slug).ToList();

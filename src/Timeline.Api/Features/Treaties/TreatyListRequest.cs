@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Data.Search;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
@@ -103,7 +104,7 @@ public static class TreatyList
         while (rows.Count <= limit)
         {
             var want = status is null ? limit + 1 - rows.Count : Chunk;
-            var ids = await query.Where(t => t.Id > after).OrderBy(t => t.Id).Select(t => t.Id).Take(want).ToListAsync(ct);
+            var ids = await query.Where(t => t.Id > after).OrderBy(t => t.Id).Select(t => t.Id).TakeWrittenIn(want).ToListAsync(ct);
             if (ids.Count == 0)
                 break;
             var shown = status is { } wanted ? await WithStatusAsync(db, ids, party, wanted, asOf, limit + 1 - rows.Count, ct) : ids;

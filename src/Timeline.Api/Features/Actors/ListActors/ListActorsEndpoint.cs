@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Domain;
 using Timeline.Api.Features.Common;
 using Timeline.Api.Infrastructure;
@@ -77,7 +78,7 @@ public sealed class ListActorsEndpoint(TimelineDbContext db) : Endpoint<ListActo
 #pragma warning restore CA1309
 
         var limit = Paging.LimitOf(req);
-        var rows = await query.OrderBy(a => a.Slug).Take(limit + 1).Select(ActorResponse.Rows).ToListAsync(ct);
+        var rows = await query.OrderBy(a => a.Slug).TakeWrittenIn(limit + 1).Select(ActorResponse.Rows).ToListAsync(ct);
         var page = Paging.ToPage(HttpContext, rows, limit, a => new ActorCursor(a.Slug));
         var texts = TextChooser.For(HttpContext.Request);
         var items = page.Items.Select((row, i) => ActorResponse.From(row, texts, $"/items/{i}")).ToList();

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Changes.ListChanges;
@@ -106,7 +107,7 @@ public static class ChangePages
         if (Paging.TryDecode<ChangeCursor>(request.Cursor, out var after))
             keys = keys.Where(id => id < after.Id);
         var limit = Paging.LimitOf(request);
-        var page = await keys.OrderByDescending(id => id).Take(limit + 1).ToListAsync(ct);
+        var page = await keys.OrderByDescending(id => id).TakeWrittenIn(limit + 1).ToListAsync(ct);
         var rows = await db.Changes.AsNoTracking().Where(c => page.Contains(c.Id)).Select(ChangeResponse.Projection).ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
         return Paging.ToPage(context, [.. page.Where(byId.ContainsKey).Select(id => byId[id])], limit, c => new ChangeCursor(c.Id));

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using Timeline.Api.Data;
+using Timeline.Api.Data.Queries;
 using Timeline.Api.Infrastructure;
 
 namespace Timeline.Api.Features.Timelines.ListTimelines;
@@ -47,7 +48,7 @@ public sealed class ListTimelinesEndpoint(TimelineDbContext db) : Endpoint<ListT
 #pragma warning restore CA1309
 
         var limit = Paging.LimitOf(req);
-        var rows = await query.OrderBy(t => t.Slug).Take(limit + 1).Select(TimelineResponse.Projection).ToListAsync(ct);
+        var rows = await query.OrderBy(t => t.Slug).TakeWrittenIn(limit + 1).Select(TimelineResponse.Projection).ToListAsync(ct);
         await Send.OkAsync(Paging.ToPage(HttpContext, rows, limit, t => new TimelineCursor(t.Slug)), ct);
     }
 }
