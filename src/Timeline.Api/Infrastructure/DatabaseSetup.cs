@@ -34,7 +34,10 @@ public static partial class DatabaseSetup
             {
                 ForeignKeys = true,
             };
-            services.AddDbContextPool<TimelineDbContext>(db => Configure(db.UseSqlite(connection.ToString())));
+            var connectionString = connection.ToString();
+            services.AddSingleton(_ => new SqliteCompiledReads(connectionString));
+            services.AddDbContextPool<TimelineDbContext>((provider, db) =>
+                Configure(db.UseSqlite(connectionString).AddInterceptors(provider.GetRequiredService<SqliteCompiledReads>())));
             services.AddSingleton<IFullTextSearch, SqliteFullTextSearch>();
         }
         else
